@@ -1,0 +1,1 @@
+import { placeholder } from "@carkit/emulator"; export const b = placeholder
