@@ -1,1 +1,10 @@
-export const placeholder = 1
+export { startEmulator } from './start-emulator.js'
+export type {
+  Emulator,
+  EmulatorCall,
+  EmulatorCredentials,
+  EmulatorSlot,
+  EmulatorSnapshot,
+  FailNextOptions,
+  StartEmulatorOptions,
+} from './types.js'
