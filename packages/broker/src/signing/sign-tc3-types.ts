@@ -58,7 +58,7 @@ export interface SignTc3Input {
  * Every header to send with the signed request. The optional ones are present
  * only when the matching input was given.
  */
-export interface Tc3RequestHeaders {
+export type Tc3RequestHeaders = {
   'Content-Type': string
   Host: string
   'X-TC-Action': string
