@@ -10,6 +10,8 @@ export interface CallCarInput {
   body?: unknown
   /** Raw body text, sent as is instead of `JSON.stringify(body)`. */
   rawBody?: string | Buffer
+  /** Bytes sent instead of the signed body, to test tampering. */
+  sentBody?: string
   /** `Host` header to send and sign. @default the URL's host (with port) */
   host?: string
   /** `Host` to sign when it should differ from the one sent. */
@@ -83,6 +85,6 @@ export function callCar(input: CallCarInput): Promise<CarAnswer> {
       },
     )
     req.on('error', reject)
-    req.end(body)
+    req.end(input.sentBody ?? body)
   })
 }
