@@ -1,0 +1,144 @@
+import { createCarClient, isCarError } from '@carkit/web-sdk'
+import type { CarClientEvents } from '@carkit/web-sdk'
+import { describeCarError } from './errors/describe-car-error.ts'
+import type { CarClient } from './view/car-client-types.ts'
+import { createEventLog } from './view/event-log.ts'
+import { renderNotice } from './view/notice.ts'
+import { requireElement } from './view/require-element.ts'
+import { renderStatusBadge } from './view/status-badge.ts'
+import { summarizeEvent } from './view/summarize-event.ts'
+import type { CarEventName } from './view/summarize-event.ts'
+import { renderUserId } from './view/user-id-panel.ts'
+import type { RequestedStorage } from './view/user-id-panel.ts'
+
+export interface DemoAppOptions {
+  /** Base URL of the carkit broker. */
+  brokerUrl: string
+  /** Where the SDK should keep the UserId. */
+  storage: RequestedStorage
+  /** This page's origin as the broker sees it (`null` in a sandboxed frame). */
+  origin: string
+}
+
+const EVENT_NAMES: readonly CarEventName[] = ['userid', 'statechange', 'request', 'retry', 'waiting', 'granted', 'error']
+
+function seconds(ms: number): string {
+  return `${Math.max(0, Math.round(ms / 1000))} s`
+}
+
+/**
+ * Wires the demo page's markup to a carkit client: the UserId card, the state badge, the
+ * Apply / Cancel buttons, the waiting switch, the notice with errors in plain words, and the
+ * live event log.
+ *
+ * @example
+ * ```ts
+ * startDemoApp({ brokerUrl: 'http://127.0.0.1:8787', storage: 'local', origin: location.origin })
+ * ```
+ */
+export function startDemoApp(options: DemoAppOptions): CarClient | undefined {
+  const notice = {
+    box: requireElement('notice', HTMLDivElement),
+    title: requireElement('notice-title', HTMLParagraphElement),
+    hint: requireElement('notice-hint', HTMLParagraphElement),
+  }
+  const userIdElements = {
+    id: requireElement('user-id', HTMLElement),
+    pill: requireElement('user-id-persisted', HTMLSpanElement),
+    storage: requireElement('user-id-storage', HTMLParagraphElement),
+  }
+  const badge = requireElement('status', HTMLSpanElement)
+  const badgeText = requireElement('status-text', HTMLSpanElement)
+  const apply = requireElement('apply', HTMLButtonElement)
+  const cancel = requireElement('cancel', HTMLButtonElement)
+  const reset = requireElement('reset-user-id', HTMLButtonElement)
+  const waitSwitch = requireElement('wait-for-idle', HTMLInputElement)
+  const grant = requireElement('grant', HTMLElement)
+  const log = createEventLog(requireElement('event-log', HTMLOListElement), requireElement('event-log-empty', HTMLParagraphElement))
+  requireElement('clear-log', HTMLButtonElement).addEventListener('click', () => log.clear())
+
+  let client: CarClient
+  try {
+    client = createCarClient({ brokerUrl: options.brokerUrl, storage: options.storage })
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    renderNotice(notice, 'error', 'This page could not start the carkit client.', message)
+    apply.disabled = true
+    reset.disabled = true
+    return undefined
+  }
+
+  for (const name of EVENT_NAMES) {
+    client.on(name, ((payload: Parameters<CarClientEvents[typeof name]>[0]) => {
+      log.add(name, summarizeEvent(name, payload))
+    }) as CarClientEvents[typeof name])
+  }
+
+  client.on('userid', (event) => renderUserId(userIdElements, event, options.storage))
+
+  client.on('statechange', ({ state }) => {
+    renderStatusBadge(badge, badgeText, state)
+    const busy = state === 'requesting' || state === 'waiting'
+    apply.disabled = busy
+    cancel.hidden = !busy
+  })
+
+  client.on('waiting', ({ error, delayMs, waitedMs }) => {
+    const text = describeCarError(error, { ...context(), stillTrying: true })
+    renderNotice(notice, 'info', text.title, `${text.hint} Waited ${seconds(waitedMs)} so far; next try in ${seconds(delayMs)}.`)
+  })
+
+  client.on('retry', ({ error, delayMs, attempt }) => {
+    const text = describeCarError(error, { ...context(), stillTrying: true })
+    renderNotice(notice, 'info', text.title, `Trying again in ${seconds(delayMs)} (attempt ${attempt + 1}).`)
+  })
+
+  client.on('granted', ({ requestId, projectId }) => {
+    requireElement('grant-request-id', HTMLElement).textContent = requestId
+    requireElement('grant-project-id', HTMLElement).textContent = projectId
+    requireElement('grant-time', HTMLElement).textContent = new Date().toLocaleTimeString()
+    grant.hidden = false
+    renderNotice(notice, 'success', 'You have a cloud instance.', 'Quota is reserved for your UserId; a real app would start the stream now.')
+  })
+
+  let inFlight: AbortController | undefined
+  let waitForIdleOfCall = waitSwitch.checked
+
+  function context() {
+    return { brokerUrl: options.brokerUrl, origin: options.origin, stillTrying: false, waitForIdle: waitForIdleOfCall }
+  }
+
+  apply.addEventListener('click', () => {
+    inFlight?.abort()
+    const controller = new AbortController()
+    inFlight = controller
+    waitForIdleOfCall = waitSwitch.checked
+    grant.hidden = true
+    renderNotice(notice, 'neutral', 'Asking the broker for quota…')
+    client.applyConcurrent({ waitForIdle: waitForIdleOfCall, signal: controller.signal }).then(
+      () => {
+        if (inFlight === controller) inFlight = undefined
+      },
+      (error: unknown) => {
+        if (inFlight === controller) inFlight = undefined
+        if (!isCarError(error)) {
+          renderNotice(notice, 'error', 'Something unexpected went wrong.', String(error))
+          return
+        }
+        const text = describeCarError(error, context())
+        const reference = error.requestId ? ` (Reference: ${error.requestId})` : ''
+        renderNotice(notice, error.code === 'Client.Aborted' ? 'neutral' : 'error', text.title, `${text.hint}${reference}`)
+      },
+    )
+  })
+
+  cancel.addEventListener('click', () => inFlight?.abort())
+
+  reset.addEventListener('click', () => {
+    client.resetUserId()
+    grant.hidden = true
+    renderNotice(notice, 'neutral', 'You have a new UserId.', 'Apply again to get quota for it.')
+  })
+
+  return client
+}
