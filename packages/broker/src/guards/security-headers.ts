@@ -1,0 +1,24 @@
+import type { NextFunction, Request, Response } from 'express'
+
+const headers: ReadonlyArray<readonly [string, string]> = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Cache-Control', 'no-store'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Frame-Options', 'DENY'],
+  ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
+]
+
+/**
+ * Express middleware that puts the broker's security headers on every response (`nosniff`,
+ * `no-store`, `no-referrer`, `DENY` framing, a CSP allowing nothing) and removes `X-Powered-By`.
+ *
+ * @example
+ * ```ts
+ * app.use(securityHeaders)
+ * ```
+ */
+export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  for (const [name, value] of headers) res.setHeader(name, value)
+  res.removeHeader('X-Powered-By')
+  next()
+}

@@ -1,0 +1,34 @@
+const secretField = /authorization|secret|token|password|passwd|cookie|signature|credential/i
+const mask = '[REDACTED]'
+
+function scrub(value: unknown, secrets: readonly string[], depth: number): unknown {
+  if (typeof value === 'string') {
+    let text = value
+    for (const secret of secrets) if (text.includes(secret)) text = text.split(secret).join(mask)
+    return text
+  }
+  if (typeof value !== 'object' || value === null) return value
+  if (depth > 6) return '[…]'
+  if (value instanceof Error) return scrub({ name: value.name, message: value.message, code: (value as { code?: unknown }).code }, secrets, depth + 1)
+  if (Array.isArray(value)) return value.map((item) => scrub(item, secrets, depth + 1))
+  const out: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) out[key] = secretField.test(key) ? mask : scrub(item, secrets, depth + 1)
+  return out
+}
+
+/**
+ * Builds a function that copies a log entry with every secret removed: fields named like
+ * secrets (`authorization`, `secretKey`, `token`, …) are masked, and any string containing one
+ * of the given secret values has it replaced by `[REDACTED]`.
+ *
+ * @example
+ * ```ts
+ * const redact = createRedactor([secretKey])
+ * redact({ event: 'x', note: `key=${secretKey}` }) // { event: 'x', note: 'key=[REDACTED]' }
+ * ```
+ */
+export function createRedactor(secrets: readonly string[]): <T extends Record<string, unknown>>(entry: T) => T {
+  // Very short values would mask innocent text; real keys are far longer.
+  const values = secrets.filter((secret) => secret.length >= 8)
+  return <T extends Record<string, unknown>>(entry: T) => scrub(entry, values, 0) as T
+}

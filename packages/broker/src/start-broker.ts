@@ -1,0 +1,120 @@
+import http from 'node:http'
+import https from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { startEmulator, type Emulator, type StartEmulatorOptions } from '@carkit/emulator'
+import type { BrokerOptions } from './broker-options.js'
+import { attachEmulator } from './config/attach-emulator.js'
+import type { BrokerConfig, UpstreamKind } from './config/broker-config.js'
+import { loadConfig } from './config/load-config.js'
+import { createApp } from './create-app.js'
+
+/** Options of {@link startBroker}. */
+export interface StartBrokerOptions {
+  /** Environment to read with `loadConfig` when `config` is not given. @default process.env */
+  env?: Readonly<Record<string, string | undefined>>
+  /** A ready config (wins over `env`). */
+  config?: BrokerConfig
+  /** Passed to `createApp`. */
+  brokerOptions?: BrokerOptions
+  /** Listen address. @default CARKIT_HOST (127.0.0.1) */
+  host?: string
+  /** Listen port; 0 = any free port. @default CARKIT_PORT (8787) */
+  port?: number
+  /** Emulator mode only: options for the in-process emulator (capacity and projects come from the config unless given here). */
+  emulator?: StartEmulatorOptions
+  /** Longest `close()` waits for requests in flight before cutting connections. @default 10_000 */
+  shutdownTimeoutMs?: number
+}
+
+/** A listening broker, returned by {@link startBroker}. */
+export interface RunningBroker {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. */
+  readonly url: string
+  readonly upstream: UpstreamKind
+  /** The in-process emulator (emulator mode only). */
+  readonly emulator?: Emulator
+  readonly server: http.Server
+  /** Stops accepting, lets requests in flight finish (bounded), then closes the emulator. */
+  close(): Promise<void>
+}
+
+function listen(server: http.Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve(server.address() as AddressInfo)
+    })
+  })
+}
+
+function closeGracefully(server: http.Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    // Keep-alive connections that finish their request become idle; close them as they do.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50)
+    const force = setTimeout(() => server.closeAllConnections(), timeoutMs)
+    server.close(() => {
+      clearInterval(sweep)
+      clearTimeout(force)
+      resolve()
+    })
+    server.closeIdleConnections()
+  })
+}
+
+/**
+ * Starts the broker on its own HTTP server (what the `carkit-broker` CLI runs). Without
+ * credentials (emulator mode) it first starts `@carkit/emulator` in-process on 127.0.0.1 with
+ * `CARKIT_EMULATOR_CAPACITY` slots and points the broker at it; with credentials it never does.
+ *
+ * @example
+ * ```ts
+ * const broker = await startBroker({ host: '127.0.0.1', port: 0, env: {} }) // emulator mode
+ * const res = await fetch(`${broker.url}/v1/apply-concurrent`, {
+ *   method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u1"}',
+ * })
+ * await broker.close()
+ * ```
+ */
+export async function startBroker(options: StartBrokerOptions = {}): Promise<RunningBroker> {
+  const base = options.config ?? loadConfig(options.env ?? process.env)
+  let emulator: Emulator | undefined
+  let config = base
+  if (base.credentials === undefined || base.endpoint === undefined) {
+    emulator = await startEmulator({
+      host: '127.0.0.1',
+      port: 0,
+      capacity: base.emulatorCapacity,
+      projects: [...base.projectIds],
+      ...options.emulator,
+    })
+    config = attachEmulator(base, emulator.url, emulator.credentials)
+  }
+  const secure = (config.endpoint as string).startsWith('https:')
+  const agent = new (secure ? https.Agent : http.Agent)({ keepAlive: true, maxSockets: 512, maxFreeSockets: 256 })
+  const server = http.createServer(createApp(config, { agent, ...options.brokerOptions }))
+  let address: AddressInfo
+  try {
+    address = await listen(server, options.host ?? config.host, options.port ?? config.port)
+  } catch (err) {
+    agent.destroy()
+    await emulator?.close()
+    throw err
+  }
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${host}:${address.port}`,
+    upstream: config.upstream,
+    ...(emulator === undefined ? {} : { emulator }),
+    server,
+    close() {
+      closing ??= (async () => {
+        await closeGracefully(server, options.shutdownTimeoutMs ?? 10_000)
+        agent.destroy()
+        await emulator?.close()
+      })()
+      return closing
+    },
+  }
+}
