@@ -1,7 +1,7 @@
 import { CarError } from '../errors/car-error.js'
 
 /**
- * The apply-concurrent URL of a broker. A relative `brokerUrl` resolves against the page's address.
+ * The apply-concurrent URL of a broker (`brokerUrl` must be absolute: the SDK also runs outside pages).
  * Throws a `Client.InvalidOptions` {@link CarError} when the result is not an http(s) URL.
  *
  * @example
@@ -12,15 +12,10 @@ import { CarError } from '../errors/car-error.js'
 export function brokerEndpoint(brokerUrl: string): string {
   let url: URL | undefined
   try {
-    url = new URL(brokerUrl, globalThis.location?.href)
+    url = new URL(brokerUrl)
   } catch {
     // reported below
   }
-  if (!url || !/^https?:$/.test(url.protocol)) {
-    throw new CarError(
-      'Client.InvalidOptions',
-      "`brokerUrl` must be an http(s) URL, e.g. 'https://app.example.com/car'.",
-    )
-  }
-  return url.href.replace(/\/+$/, '') + '/v1/apply-concurrent'
+  if (!/^https?:$/.test(url?.protocol as string)) throw new CarError('Client.InvalidOptions', '`brokerUrl` is required and must be an absolute http(s) URL.')
+  return url!.href.replace(/\/+$/, '') + '/v1/apply-concurrent'
 }

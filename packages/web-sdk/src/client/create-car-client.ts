@@ -35,7 +35,7 @@ interface Flight {
   promise: Promise<Grant>
 }
 
-const aborted = (why: string) => new CarError('Client.Aborted', why)
+const aborted = () => new CarError('Client.Aborted', 'The call was aborted.')
 
 /**
  * Creates a client that keeps a persistent UserId and asks a carkit broker for CAR concurrency
@@ -54,8 +54,9 @@ export function createCarClient(options: CarClientOptions): CarClient {
   const url = brokerEndpoint(options.brokerUrl)
   const retry = options.retry === false ? { limit: 0 } : (options.retry ?? {})
   const retryConfig = { limit: retry.limit ?? 3, delayMs: retry.delayMs ?? 500, maxDelayMs: retry.maxDelayMs ?? 10_000 }
-  // ky's own retries stay off: the loop in requestGrant retries, emitting `retry` and `waiting`.
-  const http = { credentials: options.credentials ?? 'same-origin', timeout: options.timeoutMs ?? 25_000, retry: 0, fetch: options.fetch }
+  // ky never retries a POST by default: the loop in requestGrant retries, emitting `retry` and `waiting`.
+  // An unset `credentials` or `fetch` leaves fetch's own default ('same-origin', globalThis.fetch).
+  const http = { credentials: options.credentials, timeout: options.timeoutMs ?? 25_000, fetch: options.fetch }
   const events = createEmitter<CarClientEvents>()
   const store = openUserIdStore(options.storage ?? 'local', options.storageKey ?? 'carkit:user-id', options.userId)
   const unwatch = store.watch((e) => events.emit('userid', e))
@@ -72,9 +73,8 @@ export function createCarClient(options: CarClientOptions): CarClient {
 
   const start = (call: ApplyConcurrentOptions): Flight => {
     const controller = new AbortController()
-    const settle = () => {
-      if (flight === f) flight = undefined
-    }
+    // Only one flight exists at a time, so the one settling is always the current one.
+    const settle = () => (flight = undefined)
     const f: Flight = {
       users: 0,
       controller,
@@ -117,7 +117,7 @@ export function createCarClient(options: CarClientOptions): CarClient {
     new Promise((resolve, reject) => {
       f.users++
       const leave = () => {
-        const error = aborted('Aborted by its signal.')
+        const error = aborted()
         // The shared request goes on for the other callers; it stops when the last one leaves.
         if (--f.users === 0) f.controller.abort(error)
         reject(error)
@@ -137,7 +137,7 @@ export function createCarClient(options: CarClientOptions): CarClient {
     applyConcurrent(call = {}) {
       try {
         validateCallOptions(call)
-        if (destroyed) throw aborted('This client was destroyed; create a new one.')
+        if (destroyed) throw aborted()
         // A call made while a request is in flight joins it, whatever its own options say.
         flight ??= start(call)
         return join(flight, call.signal)
@@ -161,7 +161,7 @@ export function createCarClient(options: CarClientOptions): CarClient {
       destroyed = true
       unwatch()
       events.clear()
-      flight?.controller.abort(aborted('The client was destroyed.'))
+      flight?.controller.abort(aborted())
     },
   }
   queueMicrotask(() => events.emit('userid', store.first))

@@ -15,7 +15,7 @@ export interface RetryOptions {
 
 /** Options of {@link createCarClient}. Only `brokerUrl` is required. */
 export interface CarClientOptions {
-  /** Base URL of the broker, e.g. `'https://app.example.com/car'`; relative URLs resolve against the page. */
+  /** Base URL of the broker, absolute, e.g. `'https://app.example.com/car'`. */
   brokerUrl: string
   /** CAR project; the broker's default project when omitted. @default undefined */
   projectId?: string

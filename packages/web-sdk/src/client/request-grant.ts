@@ -37,7 +37,7 @@ const readHeaders = async (headers: HeadersOption | undefined) => {
   try {
     return typeof headers === 'function' ? await headers() : headers
   } catch (cause) {
-    throw new CarError('Client.InvalidOptions', 'The `headers` function failed; it must return an object of header strings.', { cause })
+    throw new CarError('Client.InvalidOptions', 'The `headers` function failed.', { cause })
   }
 }
 

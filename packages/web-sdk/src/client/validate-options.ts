@@ -9,7 +9,7 @@ const fail = (name: string, rule: string): never => {
 const isObject: Check = (v) => typeof v === 'object' && v !== null
 const text = 'must be a non-empty string'
 const isText: Check = (v) => typeof v === 'string' && v !== ''
-const ms = 'must be milliseconds (0–2147483647)'
+const ms = 'must be a number of ms ≥ 0'
 const isMs: Check = (v) => typeof v === 'number' && v >= 0 && v < 2 ** 31
 const ids = {
   projectId: [isText, text],
@@ -20,19 +20,22 @@ const ids = {
 const clientRules: Record<string, readonly [Check, string]> = {
   ...ids,
   brokerUrl: [isText, text],
-  userId: [(v) => typeof v === 'string' && /^[\w-]{1,64}$/.test(v), 'must be 1–64 characters of A-Z a-z 0-9 _ -'],
+  userId: [(v) => typeof v === 'string' && /^[\w-]{1,64}$/.test(v), 'must be 1–64 of A-Z a-z 0-9 _ -'],
   storage: [
-    (v) => ['local', 'session', 'memory'].includes(v as string) || (isObject(v) && ['getItem', 'setItem', 'removeItem'].every((m) => typeof (v as Record<string, unknown>)[m] === 'function')),
-    "must be 'local', 'session', 'memory' or a Storage-like object",
+    (v) => ['local', 'session', 'memory'].includes(v as string) || isObject(v),
+    "must be 'local', 'session', 'memory' or an object",
   ],
   storageKey: [isText, text],
   headers: [(v) => typeof v === 'function' || isObject(v), 'must be an object or a function'],
   credentials: [(v) => ['omit', 'same-origin', 'include'].includes(v as string), "must be 'omit', 'same-origin' or 'include'"],
   timeoutMs: [(v) => isMs(v) && v !== 0, ms],
-  retry: [(v) => v === false || isObject(v), 'must be false or an object like { limit: 3 }'],
-  'retry.limit': [(v) => Number.isInteger(v) && (v as number) >= 0, 'must be a whole number'],
-  'retry.delayMs': [isMs, ms],
-  'retry.maxDelayMs': [isMs, ms],
+  retry: [
+    (v) => {
+      const { limit = 0, delayMs = 0, maxDelayMs = 0 } = (v || {}) as Record<string, unknown>
+      return v === false || (isObject(v) && Number.isInteger(limit) && isMs(limit) && isMs(delayMs) && isMs(maxDelayMs))
+    },
+    'must be false or { limit, delayMs, maxDelayMs } ≥ 0',
+  ],
   fetch: [(v) => typeof v === 'function', 'must be a function'],
 }
 
@@ -43,12 +46,12 @@ const callRules: Record<string, readonly [Check, string]> = {
   maxWaitMs: [isMs, ms],
 }
 
-const check = (rules: Record<string, readonly [Check, string]>, options: unknown, prefix = ''): void => {
-  if (!isObject(options)) fail(prefix.slice(0, -1) || 'options', 'must be an object')
+const check = (rules: Record<string, readonly [Check, string]>, options: unknown): void => {
+  if (!isObject(options)) fail('options', 'must be an object')
   for (const [key, value] of Object.entries(options as object)) {
-    const rule = rules[prefix + key]
-    if (!rule) fail(prefix + key, 'is not an option; check its spelling')
-    else if (value !== undefined && !rule[0](value)) fail(prefix + key, rule[1])
+    const rule = rules[key]
+    if (!rule) fail(key, 'is not an option; check its spelling')
+    else if (value !== undefined && !rule[0](value)) fail(key, rule[1])
   }
 }
 
@@ -63,9 +66,6 @@ const check = (rules: Record<string, readonly [Check, string]>, options: unknown
  */
 export function validateClientOptions(options: unknown): asserts options is CarClientOptions {
   check(clientRules, options)
-  const { brokerUrl, retry } = options as CarClientOptions
-  if (brokerUrl === undefined) fail('brokerUrl', 'is required: the URL of your carkit broker')
-  if (retry) check(clientRules, retry, 'retry.')
 }
 
 /**

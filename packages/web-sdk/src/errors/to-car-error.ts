@@ -3,6 +3,7 @@ import { CarError, isCarError } from './car-error.js'
 
 // Statuses a proxy in front of the broker may answer with that are worth another try.
 const transient = [408, 429, 502, 503, 504]
+const notCarkit = 'The answer is not carkit JSON; check `brokerUrl`.'
 
 /**
  * Converts anything thrown while calling the broker into a {@link CarError}, keeping the
@@ -20,7 +21,7 @@ export function toCarError(err: unknown, signal: AbortSignal, timeoutMs: number)
   if (isTimeoutError(err)) {
     return new CarError(
       'Client.Timeout',
-      `No answer from the broker within ${timeoutMs} ms; raise \`timeoutMs\` if it is slow.`,
+      `No answer within \`timeoutMs\` (${timeoutMs} ms); retry, or raise it.`,
       { retryable: true, cause: err },
     )
   }
@@ -31,21 +32,17 @@ export function toCarError(err: unknown, signal: AbortSignal, timeoutMs: number)
     if (typeof code === 'string' && typeof message === 'string') {
       return new CarError(code, message, { status, requestId: requestId as string | undefined, retryable: retryable === true, cause: err })
     }
-    return new CarError(
-      'Client.InvalidResponse',
-      `HTTP ${status} without a carkit error body; check \`brokerUrl\`.`,
-      { status, retryable: transient.includes(status), cause: err },
-    )
+    return new CarError('Client.InvalidResponse', notCarkit, { status, retryable: transient.includes(status), cause: err })
   }
   if (isNetworkError(err) || err instanceof TypeError) {
     return new CarError(
       'Client.NetworkError',
-      'Cannot reach the broker (offline, CORS, refused); check `brokerUrl`.',
+      'Cannot reach the broker; check `brokerUrl`, CORS and the network.',
       { retryable: true, cause: err },
     )
   }
   // Anything else (a JSON syntax error, a body of the wrong shape) means this is not a carkit broker.
-  return new CarError('Client.InvalidResponse', 'The answer is not carkit JSON; check `brokerUrl`.', { cause: err })
+  return new CarError('Client.InvalidResponse', notCarkit, { cause: err })
 }
 
 /**

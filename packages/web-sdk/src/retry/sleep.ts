@@ -1,5 +1,7 @@
 /**
  * Waits `ms` milliseconds, or rejects with `signal.reason` as soon as `signal` aborts.
+ * The abort listener stays registered until the signal aborts or is collected: a flight's signal
+ * sees one sleep per attempt, so that is a handful at most.
  *
  * @example
  * ```ts
@@ -8,15 +10,12 @@
  */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const stop = () => {
+    // A listener of `retry`/`waiting` may have aborted already; throwing here rejects with the reason.
+    signal.throwIfAborted()
+    const timer = setTimeout(resolve, ms)
+    signal.addEventListener('abort', () => {
       clearTimeout(timer)
       reject(signal.reason)
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', stop)
-      resolve()
-    }, ms)
-    if (signal.aborted) stop()
-    else signal.addEventListener('abort', stop, { once: true })
+    })
   })
 }

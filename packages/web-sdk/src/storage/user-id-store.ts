@@ -57,8 +57,8 @@ export function openUserIdStore(option: StorageOption, key: string, provided?: s
       try {
         // Reading `window.localStorage` itself throws a SecurityError in sandboxed iframes;
         // with no `window` (SSR, workers) this throws a ReferenceError.
-        area = typeof option === 'object' ? option : option === 'local' ? window.localStorage : window.sessionStorage
         kind = typeof option === 'object' ? 'custom' : option
+        area = typeof option === 'object' ? option : window[`${option}Storage`]
         stored = area.getItem(key)
       } catch {
         drop()
