@@ -77,7 +77,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       checkCount('capacity', capacity, 0)
       quota.capacity = capacity
     },
-    release: (userId) => quota.release(userId),
+    release: (userId) => quota.release(userId, Date.now()),
     snapshot: () => quota.snapshot(Date.now()),
     get calls() {
       return calls.toArray()

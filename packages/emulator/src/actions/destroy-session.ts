@@ -14,10 +14,10 @@ const PARAMETERS = { UserId: { required: true } } as const
 export const destroySession: ActionDefinition = {
   name: 'DestroySession',
   rateShare: 1,
-  run(body, { quota }) {
+  run(body, { quota, now }) {
     const params = readParameters(body, PARAMETERS)
     checkUserId(params.UserId)
-    quota.release(params.UserId)
+    quota.release(params.UserId, now)
     return {}
   },
 }

@@ -36,6 +36,12 @@ describe('QuotaPool', () => {
     expect(pool.snapshot(T0 + 60_000).projects['cap-a']?.slots).toEqual([{ userId: 'u1', state: 'running' }])
   })
 
+  it('does not count an expired lock as held on release', () => {
+    const pool = new QuotaPool(['cap-a'], 1, 1_000)
+    pool.lock('u1', 'cap-a', T0)
+    expect(pool.release('u1', T0 + 1_000)).toBe(false)
+  })
+
   it('refuses a session without a lock', () => {
     const pool = new QuotaPool(['cap-a'], 1, 1_000)
     expect(pool.startSession('nobody', T0)).toBe(false)
@@ -46,9 +52,9 @@ describe('QuotaPool', () => {
     pool.lock('u1', 'cap-a', T0)
     pool.lock('u2', 'cap-a', T0)
     pool.startSession('u2', T0)
-    expect(pool.release('u1')).toBe(true)
-    expect(pool.release('u2')).toBe(true)
-    expect(pool.release('u2')).toBe(false)
+    expect(pool.release('u1', T0)).toBe(true)
+    expect(pool.release('u2', T0)).toBe(true)
+    expect(pool.release('u2', T0)).toBe(false)
     expect(pool.occupied(T0, 'cap-a')).toEqual({ total: 2, occupied: 0 })
   })
 
@@ -75,7 +81,7 @@ describe('QuotaPool', () => {
     pool.lock('u2', 'cap-a', T0)
     pool.capacity = 1
     expect(pool.occupied(T0).occupied).toBe(2)
-    pool.release('u1')
+    pool.release('u1', T0)
     expect(pool.lock('u3', 'cap-a', T0)).toBe('no-idle')
     pool.capacity = 3
     expect(pool.lock('u3', 'cap-a', T0)).toBe('locked')

@@ -18,7 +18,7 @@ interface ProjectQuota {
  * const pool = new QuotaPool(['cap-demo'], 2, 30_000)
  * pool.lock('u1', 'cap-demo', Date.now()) // 'locked'
  * pool.startSession('u1', Date.now())     // true
- * pool.release('u1')                      // true
+ * pool.release('u1', Date.now())          // true
  */
 export class QuotaPool {
   #capacity: number
@@ -62,7 +62,7 @@ export class QuotaPool {
       return 'refreshed'
     }
     if (project.locks.size + project.running.size >= this.#capacity) return 'no-idle'
-    if (ownerProject !== undefined) this.release(userId)
+    if (ownerProject !== undefined) this.release(userId, now)
     project.locks.set(userId, now + this.#lockTtlMs)
     this.#owners.set(userId, projectId)
     return 'locked'
@@ -80,12 +80,13 @@ export class QuotaPool {
     return true
   }
 
-  /** DestroySession: frees the user's slot. Returns whether it held one. */
-  release(userId: string): boolean {
+  /** DestroySession: frees the user's slot. Returns whether it held one (an expired lock is no longer held). */
+  release(userId: string, now: number): boolean {
     const projectId = this.#owners.get(userId)
     if (projectId === undefined) return false
-    this.#owners.delete(userId)
     const project = this.#project(projectId)
+    this.#expire(project, now)
+    if (!this.#owners.delete(userId)) return false
     return project.locks.delete(userId) || project.running.delete(userId)
   }
 
