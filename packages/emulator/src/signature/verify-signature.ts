@@ -3,9 +3,11 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { ApiError } from '../http/api-error.js'
 import type { EmulatorCredentials } from '../types.js'
 import { buildCanonicalRequest } from './canonical-request.js'
+import { hostCandidates } from './host-candidates.js'
 import { parseAuthorization } from './parse-authorization.js'
 import { SigningKeyCache } from './signing-key.js'
 import { utcDate } from './utc-date.js'
+import { verifySessionToken } from './verify-session-token.js'
 
 /** Settings of a {@link SignatureVerifier}. */
 export interface SignatureVerifierOptions {
@@ -101,7 +103,7 @@ export class SignatureVerifier {
         'The signature does not match. Check the SecretKey and that the signed headers and body are sent exactly as signed.',
       )
     }
-    this.#verifyToken(header(request.headers, 'x-tc-token'))
+    verifySessionToken(header(request.headers, 'x-tc-token'), this.#options.sessionToken)
   }
 
   #matchesAnyHost(
@@ -113,13 +115,9 @@ export class SignatureVerifier {
     request: SignedRequest,
   ): boolean {
     const given = Buffer.from(signature, 'hex')
-    const hostIndex = signed.findIndex(([name]) => name === 'host')
-    const host = signed[hostIndex]?.[1] ?? ''
-    const hosts = [host]
-    const withoutPort = stripPort(host)
-    if (withoutPort !== host) hosts.push(withoutPort)
+    const host = signed.find(([name]) => name === 'host')?.[1] ?? ''
     let matched = false
-    for (const candidate of hosts) {
+    for (const candidate of hostCandidates(host)) {
       const headers = signed.map(([name, value]): [string, string] => (name === 'host' ? [name, candidate] : [name, value]))
       const canonical = buildCanonicalRequest({
         method: request.method,
@@ -131,34 +129,14 @@ export class SignatureVerifier {
       })
       const stringToSign = `TC3-HMAC-SHA256\n${timestamp}\n${date}/${this.#options.service}/tc3_request\n${createHash('sha256').update(canonical).digest('hex')}`
       const expected = createHmac('sha256', this.#keys.get(date, this.#options.service)).update(stringToSign).digest()
-      // Bitwise OR keeps the work the same whichever candidate matches.
+      // Every candidate is computed and compared (comparison first), so timing does not tell which matched.
       matched = timingSafeEqual(expected, given) || matched
     }
     return matched
-  }
-
-  #verifyToken(token: string | undefined): void {
-    const expected = this.#options.sessionToken
-    if (expected === undefined) return
-    const given = Buffer.from(token ?? '')
-    const wanted = Buffer.from(expected)
-    const same = given.length === wanted.length && timingSafeEqual(given, wanted)
-    if (!same) {
-      throw new ApiError(
-        'AuthFailure.TokenFailure',
-        token === undefined ? 'This key needs a session token: send it in `X-TC-Token`.' : 'The `X-TC-Token` session token is invalid or expired. Get a fresh STS token.',
-      )
-    }
   }
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name]
   return Array.isArray(value) ? value.join(', ') : value
-}
-
-function stripPort(host: string): string {
-  // `[::1]:8080` → `[::1]`, `127.0.0.1:8080` → `127.0.0.1`; a bare IPv6 address has no port to strip.
-  const match = /^(\[[^\]]*\]|[^:]*):\d+$/.exec(host)
-  return match?.[1] ?? host
 }
