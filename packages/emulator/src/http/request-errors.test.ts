@@ -98,6 +98,11 @@ describe('API 3.0 request errors', () => {
     expect(error?.Code).toBe('RequestSizeLimitExceeded')
   })
 
+  it('answers a chunked body above maxBodyBytes with RequestSizeLimitExceeded, and accepts a small chunked body', async () => {
+    expect((await errorOf({ chunked: true, body: { ...APPLY, ApplicationId: 'x'.repeat(4096) } }))?.Code).toBe('RequestSizeLimitExceeded')
+    expect(await errorOf({ chunked: true })).toBeUndefined()
+  })
+
   it('answers a Content-Type other than JSON with UnsupportedProtocol', async () => {
     expect((await errorOf({ contentType: 'application/x-www-form-urlencoded' }))?.Code).toBe('UnsupportedProtocol')
   })

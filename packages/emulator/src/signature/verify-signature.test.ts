@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isApiError } from '../http/api-error.js'
 import { signTc3ForTest } from '../test-support/sign-tc3.js'
@@ -111,5 +112,40 @@ describe('SignatureVerifier against the official SDK signer', () => {
       now: timestamp * 1000 + 5_000,
     }
     expect(codeOf(() => verifier.verify(request))).toBe('OK')
+  })
+
+  it('accepts 300 generated Sign.sign3 requests and rejects each with one body character changed', () => {
+    const hosts = ['car.tencentcloudapi.com', 'car.intl.tencentcloudapi.com']
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 80 }),
+        fc.integer({ min: 1_500_000_000, max: 2_000_000_000 }),
+        fc.constantFrom(...hosts),
+        fc.option(fc.integer({ min: 1, max: 65_535 }), { nil: undefined }),
+        (text, timestamp, hostname, port) => {
+          const body = Buffer.from(JSON.stringify({ UserId: text }))
+          const authorization = sign3({
+            method: 'POST',
+            url: `https://${hostname}/`,
+            payload: body,
+            timestamp,
+            service: 'car',
+            ...credentials,
+            headers: { 'Content-Type': 'application/json' },
+          })
+          const headers = {
+            'content-type': 'application/json',
+            host: port === undefined ? hostname : `${hostname}:${port}`,
+            'x-tc-timestamp': String(timestamp),
+            authorization,
+          }
+          const request: SignedRequest = { method: 'POST', path: '/', query: '', headers, body, now: timestamp * 1000 }
+          expect(codeOf(() => verifier.verify(request))).toBe('OK')
+          const tampered = Buffer.from(JSON.stringify({ UserId: `${text}!` }))
+          expect(codeOf(() => verifier.verify({ ...request, body: tampered }))).toBe('AuthFailure.SignatureFailure')
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })

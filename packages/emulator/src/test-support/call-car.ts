@@ -10,6 +10,8 @@ export interface CallCarInput {
   body?: unknown
   /** Raw body text, sent as is instead of `JSON.stringify(body)`. */
   rawBody?: string | Buffer
+  /** Send the body with chunked transfer encoding, without Content-Length. */
+  chunked?: boolean
   /** Bytes sent instead of the signed body, to test tampering. */
   sentBody?: string
   /** `Host` header to send and sign. @default the URL's host (with port) */
@@ -85,6 +87,12 @@ export function callCar(input: CallCarInput): Promise<CarAnswer> {
       },
     )
     req.on('error', reject)
-    req.end(input.sentBody ?? body)
+    const sentBody = input.sentBody ?? body
+    if (input.chunked === true) {
+      req.write(sentBody)
+      req.end()
+    } else {
+      req.end(sentBody)
+    }
   })
 }
