@@ -23,7 +23,8 @@ export interface DemoAppOptions {
 const EVENT_NAMES: readonly CarEventName[] = ['userid', 'statechange', 'request', 'retry', 'waiting', 'granted', 'error']
 
 function seconds(ms: number): string {
-  return `${Math.max(0, Math.round(ms / 1000))} s`
+  const value = Math.max(0, ms) / 1000
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} s`
 }
 
 /**
@@ -85,7 +86,11 @@ export function startDemoApp(options: DemoAppOptions): CarClient | undefined {
 
   client.on('waiting', ({ error, delayMs, waitedMs }) => {
     const text = describeCarError(error, { ...context(), stillTrying: true })
-    renderNotice(notice, 'info', text.title, `${text.hint} Waited ${seconds(waitedMs)} so far; next try in ${seconds(delayMs)}.`)
+    const progress =
+      waitedMs >= 1000
+        ? `Waited ${seconds(waitedMs)} so far; next try in ${seconds(delayMs)}.`
+        : `Next try in ${seconds(delayMs)}.`
+    renderNotice(notice, 'info', text.title, `${text.hint} ${progress}`)
   })
 
   client.on('retry', ({ error, delayMs, attempt }) => {
@@ -96,7 +101,7 @@ export function startDemoApp(options: DemoAppOptions): CarClient | undefined {
   client.on('granted', ({ requestId, projectId }) => {
     requireElement('grant-request-id', HTMLElement).textContent = requestId
     requireElement('grant-project-id', HTMLElement).textContent = projectId
-    requireElement('grant-time', HTMLElement).textContent = new Date().toLocaleTimeString()
+    requireElement('grant-time', HTMLElement).textContent = new Date().toLocaleTimeString([], { hour12: false })
     grant.hidden = false
     renderNotice(notice, 'success', 'You have a cloud instance.', 'Quota is reserved for your UserId; a real app would start the stream now.')
   })

@@ -7,8 +7,21 @@ export interface NoticeElements {
 /** `neutral` for guidance, `info` while the SDK keeps trying, `success` on a grant, `error` when it failed. */
 export type NoticeTone = 'neutral' | 'info' | 'success' | 'error'
 
+/** Writes `text` into `target`, turning `backticked` parts into `<code>` elements (never HTML). */
+function writeWithCode(target: HTMLElement, text: string): void {
+  target.replaceChildren(
+    ...text.split('`').map((part, index) => {
+      if (index % 2 === 0) return document.createTextNode(part)
+      const code = document.createElement('code')
+      code.textContent = part
+      return code
+    }),
+  )
+}
+
 /**
  * Puts a message in the quota card's notice box: a one-line title and what to do next.
+ * Text between backticks is shown as code.
  *
  * @example
  * ```ts
@@ -17,6 +30,6 @@ export type NoticeTone = 'neutral' | 'info' | 'success' | 'error'
  */
 export function renderNotice(elements: NoticeElements, tone: NoticeTone, title: string, hint = ''): void {
   elements.box.dataset.tone = tone
-  elements.title.textContent = title
-  elements.hint.textContent = hint
+  writeWithCode(elements.title, title)
+  writeWithCode(elements.hint, hint)
 }

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// `pnpm start`: build the packages, then run the broker (with the CAR emulator in-process when no
+// Tencent credentials are set) and the demo page's Vite dev server, print where they are, and stop
+// everything cleanly on Ctrl-C / SIGTERM.
+//
+// Environment: every CARKIT_* variable of the broker (see packages/broker/README.md), plus
+//   CARKIT_DEMO_PORT   port of the demo page (default 5173)
+//   CARKIT_SKIP_BUILD  set to 1 to reuse the existing dist/ folders
+import { spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url))
+const demoDir = fileURLToPath(new URL('../examples/demo-page/', import.meta.url))
+const demoPort = parsePort(process.env.CARKIT_DEMO_PORT, 5173)
+
+/** @param {string} message */
+function fail(message) {
+  console.error(`carkit: ${message}`)
+  process.exit(1)
+}
+
+/**
+ * @param {string | undefined} value
+ * @param {number} fallback
+ */
+function parsePort(value, fallback) {
+  if (value === undefined || value === '') return fallback
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    fail(`CARKIT_DEMO_PORT must be a port number from 1 to 65535, got "${value}".`)
+  }
+  return port
+}
+
+/** @param {unknown} error */
+function isAddressInUse(error) {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE'
+}
+
+function buildPackages() {
+  if (process.env.CARKIT_SKIP_BUILD === '1') return
+  console.log('carkit: building the packages (pnpm build)…')
+  const result = spawnSync('pnpm', ['build'], { cwd: repoRoot, stdio: 'inherit' })
+  if (result.error) fail(`could not run pnpm: ${result.error.message}. Install it with \`npm i -g pnpm@10.34.9\`.`)
+  if (result.status !== 0) fail('the package build failed (see above). Fix it, then run `pnpm start` again.')
+}
+
+async function startBrokerFromDist() {
+  /** @type {typeof import('@carkit/broker')} */
+  const broker = await import(pathToFileURL(`${repoRoot}packages/broker/dist/index.js`).href)
+  try {
+    return await broker.startBroker({ env: process.env })
+  } catch (error) {
+    if (isAddressInUse(error)) {
+      fail(`the broker's port is in use (${process.env.CARKIT_PORT ?? '8787'}). Is carkit already running? Stop it, or set CARKIT_PORT to another port.`)
+    }
+    if (error instanceof Error && error.name === 'BrokerConfigError') fail(error.message)
+    throw error
+  }
+}
+
+/** @param {string} brokerUrl */
+async function startDemoPage(brokerUrl) {
+  // The page reads the broker URL at build time from VITE_CARKIT_BROKER_URL (Vite passes VITE_*
+  // variables of the environment through); `?broker=` still overrides it in the browser.
+  process.env.VITE_CARKIT_BROKER_URL = brokerUrl.replace('//0.0.0.0:', '//127.0.0.1:')
+  const require = createRequire(`${demoDir}package.json`)
+  /** @type {typeof import('vite')} */
+  const vite = await import(pathToFileURL(require.resolve('vite')).href)
+  const server = await vite.createServer({
+    root: demoDir,
+    configFile: `${demoDir}vite.config.ts`,
+    server: { host: '127.0.0.1', port: demoPort, strictPort: true },
+    clearScreen: false,
+    logLevel: 'warn',
+  })
+  try {
+    await server.listen()
+  } catch (error) {
+    await server.close()
+    if (isAddressInUse(error) || (error instanceof Error && /already in use/i.test(error.message))) {
+      throw new Error(`port ${demoPort} for the demo page is in use. Stop whatever uses it, or set CARKIT_DEMO_PORT to another port.`)
+    }
+    throw error
+  }
+  return server
+}
+
+buildPackages()
+const broker = await startBrokerFromDist()
+let demo
+try {
+  demo = await startDemoPage(broker.url)
+} catch (error) {
+  await broker.close()
+  fail(error instanceof Error ? error.message : String(error))
+}
+
+const pageUrl = `http://127.0.0.1:${demoPort}/`
+const upstream =
+  broker.upstream === 'emulator' && broker.emulator
+    ? `emulator mode — no Tencent credentials set; using a local CAR emulator at ${broker.emulator.url} (${process.env.CARKIT_EMULATOR_CAPACITY ?? '2'} slots per project)`
+    : 'Tencent Cloud CAR (credentials from the environment)'
+
+console.log(`
+carkit is running
+
+  Demo page         ${pageUrl}
+  Script-tag page   ${pageUrl}script-tag.html
+  Broker            ${broker.url}
+  Upstream          ${upstream}
+
+Open the demo page in more tabs or browsers than there are slots to see the waiting path.
+Press Ctrl-C to stop.
+`)
+
+let stopping = false
+/** @param {NodeJS.Signals} signal */
+async function stop(signal) {
+  if (stopping) {
+    console.log(`carkit: ${signal} again — exiting now.`)
+    process.exit(1)
+  }
+  stopping = true
+  console.log(`\ncarkit: ${signal} received — stopping the demo page and the broker…`)
+  const forceExit = setTimeout(() => {
+    console.error('carkit: shutdown took longer than 10 s — exiting anyway.')
+    process.exit(1)
+  }, 10_000)
+  forceExit.unref()
+  const results = await Promise.allSettled([demo.close(), broker.close()])
+  for (const result of results) {
+    if (result.status === 'rejected') console.error(`carkit: error while stopping: ${String(result.reason)}`)
+  }
+  console.log('carkit: stopped.')
+  process.exit(0)
+}
+
+process.on('SIGINT', () => void stop('SIGINT'))
+process.on('SIGTERM', () => void stop('SIGTERM'))
