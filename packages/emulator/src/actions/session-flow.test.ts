@@ -31,6 +31,15 @@ describe('ApplyConcurrent, CreateSession, DestroySession and DescribeConcurrentC
     emu = await startEmulator({ capacity: 2, lockTtlMs: 1_000 })
   }
 
+  it('grants exactly capacity slots to 20 parallel ApplyConcurrent calls from different users', async () => {
+    emu.setCapacity(3)
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => apply(`parallel-${i}`)))
+    const codes = answers.map(codeOf)
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(3)
+    expect(codes.filter((code) => code === 'ResourceNotFound.NoIdle')).toHaveLength(17)
+    expect(emu.snapshot().projects['cap-demo']?.slots).toHaveLength(3)
+  })
+
   it('lets a lock expire after lockTtlMs when CreateSession never comes', async () => {
     await withShortLocks()
     await apply('u1')
