@@ -1,10 +1,16 @@
 const secretField = /authorization|secret|token|password|passwd|cookie|signature|credential/i
 const mask = '[REDACTED]'
+// Credentials that show up inside free text, e.g. an upstream message echoing a request header.
+const inlineCredentials: ReadonlyArray<readonly [RegExp, string]> = [
+  [/Signature=[0-9a-fA-F]+/g, `Signature=${mask}`],
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/-]+=*/g, `$1 ${mask}`],
+]
 
 function scrub(value: unknown, secrets: readonly string[], depth: number): unknown {
   if (typeof value === 'string') {
     let text = value
     for (const secret of secrets) if (text.includes(secret)) text = text.split(secret).join(mask)
+    for (const [pattern, replacement] of inlineCredentials) text = text.replace(pattern, replacement)
     return text
   }
   if (typeof value !== 'object' || value === null) return value
@@ -18,8 +24,9 @@ function scrub(value: unknown, secrets: readonly string[], depth: number): unkno
 
 /**
  * Builds a function that copies a log entry with every secret removed: fields named like
- * secrets (`authorization`, `secretKey`, `token`, …) are masked, and any string containing one
- * of the given secret values has it replaced by `[REDACTED]`.
+ * secrets (`authorization`, `secretKey`, `token`, …) are masked, any string containing one
+ * of the given secret values has it replaced by `[REDACTED]`, and so do TC3 signatures and
+ * `Bearer`/`Basic` credentials written inside text.
  *
  * @example
  * ```ts
