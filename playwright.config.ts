@@ -4,8 +4,9 @@ import { defineConfig } from '@playwright/test'
 // (Debian's package by default). Every server is started by the tests on 127.0.0.1 and a free
 // port, so the suite can run beside `pnpm start`.
 export default defineConfig({
-  testDir: './examples/demo-page/e2e',
-  testMatch: '**/*.spec.ts',
+  testDir: './examples/demo-page',
+  // Browser specs in e2e/; the page's pure logic is unit-tested beside it in src/ (no browser).
+  testMatch: ['e2e/**/*.spec.ts', 'src/**/*.test.ts'],
   globalSetup: './examples/demo-page/e2e/global-setup.ts',
   outputDir: './test-results',
   // Two workers: the machine has two cores and each test runs a browser, a broker and an emulator.

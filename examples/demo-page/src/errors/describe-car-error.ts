@@ -22,8 +22,6 @@ export interface ErrorContext {
   stillTrying: boolean
   /** `waitForIdle` was on for this call. */
   waitForIdle: boolean
-  /** Seconds the broker asked us to wait, when it said so. */
-  retryAfterSec?: number | undefined
 }
 
 /** An error in plain words: what happened, and what the reader can do about it. */
@@ -115,20 +113,25 @@ const describers = {
     title: 'The broker does not serve the requested CAR project.',
     hint: 'Add the ProjectId to the broker’s CARKIT_PROJECT_IDS, or leave it out to use the broker’s default project.',
   }),
-  'Broker.RateLimited': (_error, { retryAfterSec }) => ({
+  'Broker.RateLimited': () => ({
     title: 'Too many requests from your address.',
-    hint:
-      retryAfterSec !== undefined
-        ? `Wait ${retryAfterSec} s and try again. The broker's limit is set by CARKIT_RATE_LIMIT.`
-        : "Wait a little and try again. The broker's limit is set by CARKIT_RATE_LIMIT.",
+    hint: "Wait a minute and try again. The broker's limit per address is set by CARKIT_RATE_LIMIT.",
   }),
-  'ResourceNotFound.NoIdle': (_error, { stillTrying }) =>
-    stillTrying
-      ? { title: 'No idle instance right now — we will keep trying.', hint: 'You keep your place; this page asks again on its own.' }
-      : { title: 'No idle instance right now.', hint: 'Try again in a moment, or turn on waiting.' },
-  'ResourceUnavailable.Initialization': (_error, { stillTrying }) => ({
+  'ResourceNotFound.NoIdle': (_error, { stillTrying, waitForIdle }) => {
+    if (stillTrying) {
+      return { title: 'No idle instance right now — we will keep trying.', hint: 'You keep your place; this page asks again on its own.' }
+    }
+    return waitForIdle
+      ? { title: 'No instance came free while we waited.', hint: 'Every instance is still busy. Try again in a few minutes.' }
+      : { title: 'No idle instance right now.', hint: 'Try again in a moment, or turn on waiting.' }
+  },
+  'ResourceUnavailable.Initialization': (_error, { stillTrying, waitForIdle }) => ({
     title: 'Cloud instances are still starting up.',
-    hint: stillTrying ? 'This page asks again on its own.' : 'Try again in a moment, or turn on waiting.',
+    hint: stillTrying
+      ? 'This page asks again on its own.'
+      : waitForIdle
+        ? 'They did not finish while we waited. Try again in a few minutes.'
+        : 'Try again in a moment, or turn on waiting.',
   }),
   'UnsupportedOperation.Stopping': () => ({
     title: 'Your previous session is still shutting down.',
