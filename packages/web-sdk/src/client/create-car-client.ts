@@ -122,9 +122,10 @@ export function createCarClient(options: CarClientOptions): CarClient {
         if (--f.users === 0) f.controller.abort(error)
         reject(error)
       }
-      if (signal?.aborted) return leave()
-      signal?.addEventListener('abort', leave, { once: true })
+      // Subscribe first: f.promise must always have a handler, or its rejection would go unhandled.
       f.promise.then(resolve, reject).finally(() => signal?.removeEventListener('abort', leave))
+      if (signal?.aborted) leave()
+      else signal?.addEventListener('abort', leave, { once: true })
     })
 
   const client: CarClient = {

@@ -28,10 +28,8 @@ const WAITABLE = [NO_IDLE, 'ResourceUnavailable.Initialization']
 const WAIT_BASE_MS = 2_000
 const WAIT_MAX_MS = 10_000
 
-const isGrant = (v: unknown): v is Grant => {
-  const g = v as Partial<Record<keyof Grant, unknown>> | null
-  return typeof g === 'object' && g !== null && [g.requestId, g.userId, g.projectId].every((f) => typeof f === 'string')
-}
+const isGrant = (v: unknown): v is Grant =>
+  ['requestId', 'userId', 'projectId'].every((k) => typeof (v as Record<string, unknown> | null)?.[k] === 'string')
 
 const readHeaders = async (headers: HeadersOption | undefined) => {
   try {
@@ -59,7 +57,8 @@ export async function requestGrant(r: GrantRequest): Promise<Grant> {
   for (let attempt = 1; ; attempt++) {
     let error: CarError
     try {
-      if (delay) await sleep(delay, r.signal)
+      // Also for the first attempt (delay 0): it throws when the call was aborted before it began.
+      await sleep(delay, r.signal)
       r.setState('requesting')
       r.emit('request', { attempt, userId: r.body.userId, projectId: r.body.projectId })
       const answer = await ky

@@ -34,7 +34,7 @@ export function createEmitter<E extends { [K in keyof E]: Listener }>(): Emitter
         try {
           ;(l as (p: typeof payload) => void)(payload)
         } catch (err) {
-          console.warn(`[carkit] ${String(name)} listener threw`, err)
+          console.warn('[carkit] listener threw:', name, err)
         }
       }
     },
