@@ -1,0 +1,77 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { startEmulator } from '@carkit/emulator'
+import express from 'express'
+import { describe, expect, it } from 'vitest'
+import { attachEmulator, createBroker, loadConfig, startBroker } from '../src/index.js'
+
+async function listen(app: express.Express): Promise<{ url: string; server: http.Server }> {
+  const server = http.createServer(app)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
+}
+
+describe('createBroker inside a host app', () => {
+  it('refuses an emulator-mode config with no emulator attached, saying what to do', () => {
+    expect(() => createBroker(loadConfig({}))).toThrow(/startBroker\(\)|attachEmulator/)
+  })
+
+  it('validates options by name', () => {
+    const config = attachEmulator(loadConfig({}), 'http://127.0.0.1:1', { secretId: 'AKIDx', secretKey: 'k' })
+    expect(() => createBroker(config, { upstreamTimeoutMs: 0 })).toThrow(/`upstreamTimeoutMs`/)
+  })
+
+  it('serves under a prefix, works after express.json(), and leaves other paths to the host app', async () => {
+    const emu = await startEmulator()
+    const app = express()
+    app.use(express.json())
+    app.use('/car', createBroker(attachEmulator(loadConfig({}), emu.url, emu.credentials), { logger: () => {} }))
+    app.get('/car/other', (_req, res) => {
+      res.send('host app')
+    })
+    const { url, server } = await listen(app)
+    try {
+      const res = await fetch(`${url}/car/v1/apply-concurrent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"host1"}' })
+      expect(res.status).toBe(200)
+      expect(await res.json()).toMatchObject({ userId: 'host1', projectId: 'cap-demo' })
+      expect(await (await fetch(`${url}/car/other`)).text()).toBe('host app')
+      const bad = await fetch(`${url}/car/v1/apply-concurrent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"host1","x":1}' })
+      expect(bad.status).toBe(400)
+    } finally {
+      server.closeAllConnections()
+      server.close()
+      await emu.close()
+    }
+  })
+})
+
+describe('startBroker', () => {
+  it('never starts an emulator when credentials are set', async () => {
+    const emu = await startEmulator()
+    const broker = await startBroker({
+      host: '127.0.0.1',
+      port: 0,
+      env: { CARKIT_SECRET_ID: emu.credentials.secretId, CARKIT_SECRET_KEY: emu.credentials.secretKey, CARKIT_ENDPOINT: emu.url, CARKIT_PROJECT_IDS: 'cap-demo' },
+      brokerOptions: { logger: () => {} },
+    })
+    try {
+      expect(broker.upstream).toBe('tencent')
+      expect(broker.emulator).toBeUndefined()
+      expect(await (await fetch(`${broker.url}/healthz`)).json()).toEqual({ status: 'ok', upstream: 'tencent' })
+    } finally {
+      await broker.close()
+      await emu.close()
+    }
+  })
+
+  it('lets a request in flight finish when closed', async () => {
+    const broker = await startBroker({ host: '127.0.0.1', port: 0, env: {}, emulator: { latencyMs: 300 }, brokerOptions: { logger: () => {} } })
+    const inFlight = fetch(`${broker.url}/v1/apply-concurrent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"late"}' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const closed = broker.close()
+    const res = await inFlight
+    expect(res.status).toBe(200)
+    await closed
+    await expect(fetch(`${broker.url}/healthz`)).rejects.toThrow()
+  })
+})
