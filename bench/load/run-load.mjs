@@ -46,6 +46,7 @@ const autocannon = require('autocannon')
  * @property {number} meanMs
  * @property {number} durationSec
  * @property {number} connections
+ * @property {number[]} latenciesMs every answer's latency, for merging runs
  */
 
 /**
@@ -109,6 +110,7 @@ export async function runLoad(options) {
     meanMs: latency.mean,
     durationSec,
     connections: options.connections,
+    latenciesMs: latencies,
   }
 }
 

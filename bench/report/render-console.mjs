@@ -20,6 +20,13 @@ export function renderConsole(results) {
   for (const [name, outcome] of Object.entries({ signing: results.signing, brokers: results.brokers, size: results.size, browser: results.browser })) {
     if (outcome && !outcome.ok) lines.push(`${name}: NOT MEASURED — ${outcome.error}`, '')
   }
+  const profile = results.brokers?.ok ? results.brokers.value.profile : undefined
+  if (profile) {
+    const rows = (/** @type {import('../profile/summarize-cpu-profile.mjs').ProfileEntry[]} */ entries) =>
+      entries.slice(0, 10).map((e) => [e.name, `${e.selfMs.toFixed(0)} ms`, `${e.percent.toFixed(1)} %`])
+    lines.push(`carkit broker CPU profile (busy ${profile.busyMs.toFixed(0)} ms)`, textTable(['area', 'self', 'share'], rows(profile.areas)), '')
+    lines.push(textTable(['function', 'self', 'share'], rows(profile.functions)), '')
+  }
   const goals = evaluateGoals(results)
   lines.push('Goals', textTable(['goal', 'target', 'measured', 'verdict'], goals.map((g) => [g.goal, g.target, g.measured, verdictLabel(g.met)])))
   return lines.join('\n')

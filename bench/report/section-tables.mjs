@@ -44,10 +44,12 @@ function brokerTables(results) {
   if (!results.brokers?.ok) return []
   const b = results.brokers.value
   const targets = [b.targets.carkit, b.targets.reference, b.targets.direct]
+  const rounds = b.settings.rounds > 1 ? ` (${b.settings.rounds} interleaved rounds)` : ''
+  const cpu = (/** @type {number | undefined} */ us) => (us === undefined ? '–' : `${formatCount(us)} µs`)
   return [
     {
-      title: `Broker end to end: ${b.settings.connections} connections, ${b.settings.durationSec} s after ${b.settings.warmupSec} s warm-up`,
-      headers: ['target', 'req/s', 'p50', 'p99', 'failed / non-2xx', 'socket errors', 'peak RSS'],
+      title: `Broker end to end: ${b.settings.connections} connections, ${b.settings.durationSec} s per target${rounds} after ${b.settings.warmupSec} s warm-up`,
+      headers: ['target', 'req/s', 'p50', 'p99', 'failed / non-2xx', 'socket errors', 'peak RSS', 'broker CPU / req', 'emulator CPU / req'],
       rows: targets.map((t) => [
         t.label,
         formatCount(t.load.requestsPerSec),
@@ -56,10 +58,12 @@ function brokerTables(results) {
         formatCount(t.load.failed),
         formatCount(t.load.connectionErrors),
         t.usage ? formatMiB(t.usage.maxRssBytes) : `${formatMiB(b.emulatorUsage.maxRssBytes)} (emulator)`,
+        cpu(t.brokerCpuUsPerRequest),
+        cpu(t.emulatorCpuUsPerRequest),
       ]),
     },
     {
-      title: `Broker end to end: 1 connection, ${b.settings.singleDurationSec} s (latency without queueing)`,
+      title: `Broker end to end: 1 connection, ${b.settings.singleDurationSec} s per target${rounds} (latency without queueing)`,
       headers: ['target', 'req/s', 'p50', 'p90', 'p99', 'p50 over direct'],
       rows: targets.map((t) => [
         t.label,
