@@ -46,7 +46,14 @@ function readRaw(req: Request): Promise<Buffer> {
     }
     const onError = (err: Error): void => {
       cleanup()
-      reject(err)
+      reject(
+        new BrokerError({
+          code: 'InvalidParameterValue',
+          status: 400,
+          message: 'The request body was cut off before its end. Send the whole JSON body.',
+          cause: err,
+        }),
+      )
     }
     const cleanup = (): void => {
       req.off('data', onData)
