@@ -68,6 +68,10 @@ async function startDemoPage(brokerUrl) {
   const require = createRequire(`${demoDir}package.json`)
   /** @type {typeof import('vite')} */
   const vite = await import(pathToFileURL(require.resolve('vite')).href)
+  // Vite's dev server installs its own SIGTERM (and stdin-end) handler that closes only Vite and
+  // exits with 143; this script stops Vite *and* the broker itself, so that handler is taken off.
+  const sigtermBefore = new Set(process.listeners('SIGTERM'))
+  const stdinEndBefore = new Set(process.stdin.listeners('end'))
   const server = await vite.createServer({
     root: demoDir,
     configFile: `${demoDir}vite.config.ts`,
@@ -83,6 +87,12 @@ async function startDemoPage(brokerUrl) {
       throw new Error(`port ${demoPort} for the demo page is in use. Stop whatever uses it, or set CARKIT_DEMO_PORT to another port.`)
     }
     throw error
+  }
+  for (const listener of process.listeners('SIGTERM')) {
+    if (!sigtermBefore.has(listener)) process.off('SIGTERM', listener)
+  }
+  for (const listener of process.stdin.listeners('end')) {
+    if (!stdinEndBefore.has(listener)) process.stdin.off('end', /** @type {() => void} */ (listener))
   }
   return server
 }
