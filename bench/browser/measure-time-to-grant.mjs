@@ -25,8 +25,8 @@ const CHROMIUM_ARGS = [
  * @typedef {object} TimeToGrantResult
  * @property {import('../stats/summarize-samples.mjs').SampleSummary} sdk createCarClient → `granted`
  * @property {import('../stats/summarize-samples.mjs').SampleSummary} fetch bare fetch round trip
- * @property {number} coldSdkMs first grant of the page (TCP connect + CORS preflight included)
- * @property {number} coldFetchMs first bare fetch right after it
+ * @property {number} coldSdkMs first grant of a fresh browser context with the SDK (TCP connect + CORS preflight included)
+ * @property {number} coldFetchMs the same with a bare fetch, in another fresh browser context
  * @property {number} runs
  * @property {string} browserVersion
  */
@@ -75,14 +75,26 @@ export async function measureTimeToGrant(options = {}) {
     const playwright = require('@playwright/test')
     const browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS })
     cleanups.push(() => browser.close())
-    const tab = await browser.newPage()
-    await tab.goto(page.url)
-    const timings = await tab.evaluate(timeToGrantInPage, { brokerUrl: /** @type {string} */ (broker.ready.url), runs, warmup })
+    const brokerUrl = String(broker.ready.url)
+    // Each browser context has its own connections and preflight cache, so each first call is cold.
+    /** @param {{ runs: number, warmup: number, first: 'sdk' | 'fetch' }} plan */
+    const inFreshContext = async (plan) => {
+      const context = await browser.newContext()
+      try {
+        const tab = await context.newPage()
+        await tab.goto(page.url)
+        return await tab.evaluate(timeToGrantInPage, { brokerUrl, ...plan })
+      } finally {
+        await context.close()
+      }
+    }
+    const timings = await inFreshContext({ runs, warmup, first: 'sdk' })
+    const coldFetch = await inFreshContext({ runs: 0, warmup: 0, first: 'fetch' })
     return {
       sdk: summarizeSamples(timings.sdkMs),
       fetch: summarizeSamples(timings.fetchMs),
-      coldSdkMs: timings.coldSdkMs,
-      coldFetchMs: timings.coldFetchMs,
+      coldSdkMs: timings.coldMs,
+      coldFetchMs: coldFetch.coldMs,
       runs,
       browserVersion: browser.version(),
     }
