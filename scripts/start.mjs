@@ -3,7 +3,8 @@
 // Tencent credentials are set) and the demo page's Vite dev server, print where they are, and stop
 // everything cleanly on Ctrl-C / SIGTERM.
 //
-// Environment: every CARKIT_* variable of the broker (see packages/broker/README.md), plus
+// Environment: every CARKIT_* variable of the broker (see packages/broker/README.md; here
+// CARKIT_RATE_LIMIT defaults to 600/min because all demo tabs share one address), plus
 //   CARKIT_DEMO_PORT   port of the demo page (default 5173)
 //   CARKIT_SKIP_BUILD  set to 1 to reuse the existing dist/ folders
 import { spawnSync } from 'node:child_process'
@@ -49,8 +50,11 @@ function buildPackages() {
 async function startBrokerFromDist() {
   /** @type {typeof import('@carkit/broker')} */
   const broker = await import(pathToFileURL(`${repoRoot}packages/broker/dist/index.js`).href)
+  // Every demo tab comes from 127.0.0.1, so they share one rate-limit bucket; the production
+  // default (30/min per address) would throttle a few waiting tabs. An explicit value wins.
+  const env = { CARKIT_RATE_LIMIT: '600/min', ...process.env }
   try {
-    return await broker.startBroker({ env: process.env })
+    return await broker.startBroker({ env })
   } catch (error) {
     if (isAddressInUse(error)) {
       fail(`the broker's port is in use (${process.env.CARKIT_PORT ?? '8787'}). Is carkit already running? Stop it, or set CARKIT_PORT to another port.`)
