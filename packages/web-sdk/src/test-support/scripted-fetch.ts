@@ -10,13 +10,27 @@ export interface SentRequest {
   credentials: RequestCredentials
 }
 
-/** A granted answer. */
+/**
+ * A granted answer.
+ *
+ * @example
+ * ```ts
+ * scriptedFetch(grant('u1', 'cap-demo', 'req-1'))
+ * ```
+ */
 export const grant = (userId = 'u', projectId = 'cap-demo', requestId = 'req-1'): Answer => ({
   status: 200,
   body: { requestId, userId, projectId },
 })
 
-/** A broker error answer in the contract's JSON shape. */
+/**
+ * A broker error answer in the contract's JSON shape, with `Retry-After` when given.
+ *
+ * @example
+ * ```ts
+ * scriptedFetch(brokerError(503, 'ResourceNotFound.NoIdle', true, 5), grant())
+ * ```
+ */
 export const brokerError = (status: number, code: string, retryable: boolean, retryAfter?: number): Answer => ({
   status,
   body: { error: { code, message: `${code} (scripted)`, requestId: `rid-${code}`, retryable } },
@@ -26,6 +40,13 @@ export const brokerError = (status: number, code: string, retryable: boolean, re
 /**
  * A `fetch` that answers from a script, in order, and records every request. When the script
  * runs out, the last answer repeats.
+ *
+ * @example
+ * ```ts
+ * const broker = scriptedFetch('network', grant())
+ * createCarClient({ brokerUrl, fetch: broker.fetch })
+ * broker.sent.length // attempts made so far
+ * ```
  */
 export function scriptedFetch(...script: Answer[]) {
   const sent: SentRequest[] = []
