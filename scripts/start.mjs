@@ -125,7 +125,8 @@ carkit is running
   Broker            ${broker.url}
   Upstream          ${upstream}
 
-Open the demo page in more tabs or browsers than there are slots to see the waiting path.
+Tabs of one browser share one UserId (and so one slot). To see the waiting path, open
+${pageUrl}?storage=session in three tabs (each tab then has its own UserId) and apply in each.
 Press Ctrl-C to stop.
 `)
 

@@ -81,3 +81,32 @@ test.describe('when every instance is taken (capacity 1)', () => {
     await expect(second.apply).toBeEnabled()
   })
 })
+
+test('with ?storage=session each tab has its own UserId, so a third tab waits when 2 slots are taken', async ({ context, site, carkit, consoleGuard }) => {
+  const stack = await carkit({ capacity: 2 })
+  consoleGuard.allow({ text: failedToLoadStatus(503, 'Service Unavailable'), url: `${stack.brokerUrl}/v1/apply-concurrent` })
+  const url = `${demoUrl(site.url, stack.brokerUrl)}&storage=session`
+
+  const openTab = async () => {
+    const tab = await context.newPage()
+    await tab.goto(url)
+    const demo = demoPage(tab)
+    await expect(demo.userId).toHaveText(USER_ID_PATTERN)
+    await expect(demo.storageNote).toContainText('sessionStorage')
+    return demo
+  }
+  const first = await openTab()
+  const second = await openTab()
+  const third = await openTab()
+  const ids = await Promise.all([first, second, third].map((demo) => demo.userId.textContent()))
+  expect(new Set(ids).size).toBe(3)
+
+  await first.apply.click()
+  await expect(first.status).toHaveAttribute('data-state', 'granted')
+  await second.apply.click()
+  await expect(second.status).toHaveAttribute('data-state', 'granted')
+  await third.apply.click()
+  await expect(third.status).toHaveAttribute('data-state', 'waiting')
+  await third.cancel.click()
+  await expect(third.notice).toContainText('Cancelled.')
+})

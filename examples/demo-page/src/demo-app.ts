@@ -131,7 +131,7 @@ export function startDemoApp(options: DemoAppOptions): CarClient | undefined {
           return
         }
         const text = describeCarError(error, context())
-        const reference = error.requestId ? ` (Reference: ${error.requestId})` : ''
+        const reference = error.requestId ? ` Reference: \`${error.requestId}\`.` : ''
         renderNotice(notice, error.code === 'Client.Aborted' ? 'neutral' : 'error', text.title, `${text.hint}${reference}`)
       },
     )
