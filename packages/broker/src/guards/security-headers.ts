@@ -18,6 +18,9 @@ const headers: ReadonlyArray<readonly [string, string]> = [
  * ```
  */
 export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  // createApp sets them app-wide and the broker router again for standalone use: do it once.
+  if (res.locals.carkitSecured === true) return next()
+  res.locals.carkitSecured = true
   for (const [name, value] of headers) res.setHeader(name, value)
   res.removeHeader('X-Powered-By')
   next()
