@@ -2,7 +2,7 @@ import { CarError } from '../errors/car-error.js'
 
 /**
  * The apply-concurrent URL of a broker (`brokerUrl` must be absolute: the SDK also runs outside pages).
- * Throws a `Client.InvalidOptions` {@link CarError} when the result is not an http(s) URL.
+ * Throws a `Client.InvalidOptions` {@link CarError} when `brokerUrl` is not an http(s) URL.
  *
  * @example
  * ```ts
@@ -10,12 +10,11 @@ import { CarError } from '../errors/car-error.js'
  * ```
  */
 export function brokerEndpoint(brokerUrl: string): string {
-  let url: URL | undefined
   try {
-    url = new URL(brokerUrl)
+    const url = new URL(brokerUrl)
+    if (/^https?:$/.test(url.protocol)) return url.href.replace(/\/+$/, '') + '/v1/apply-concurrent'
   } catch {
-    // reported below
+    // Not a URL at all: the same answer as for another scheme.
   }
-  if (!/^https?:$/.test(url?.protocol as string)) throw new CarError('Client.InvalidOptions', '`brokerUrl` is required and must be an absolute http(s) URL.')
-  return url!.href.replace(/\/+$/, '') + '/v1/apply-concurrent'
+  throw new CarError('Client.InvalidOptions', '`brokerUrl` is required and must be an absolute http(s) URL.')
 }
