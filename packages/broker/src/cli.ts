@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   process.stdout.write(bannerLines(config, broker.url, broker.emulator?.url).join('\n') + '\n')
   let stopping = false
   const stop = (signal: string): void => {
-    if (stopping) return
+    if (stopping) {
+      process.stderr.write(`carkit-broker: ${signal} again, stopping now without waiting\n`)
+      process.exit(1)
+    }
     stopping = true
     process.stdout.write(`carkit-broker: ${signal} received, finishing requests in flight (at most 10 s)…\n`)
     broker.close().then(

@@ -92,7 +92,16 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
   }
   const secure = (config.endpoint as string).startsWith('https:')
   const agent = new (secure ? https.Agent : http.Agent)({ keepAlive: true, maxSockets: 512, maxFreeSockets: 256 })
-  const server = http.createServer(createApp(config, { agent, ...options.brokerOptions }))
+  const app = createApp(config, { agent, ...options.brokerOptions })
+  let draining = false
+  const server = http.createServer((req, res) => {
+    // While draining, answer in-flight and late requests but close their connections after.
+    if (draining) res.shouldKeepAlive = false
+    app(req, res)
+  })
+  // A client has this long to send its (at most 4 KiB) request; slow senders do not hold sockets forever.
+  server.headersTimeout = 10_000
+  server.requestTimeout = 15_000
   let address: AddressInfo
   try {
     address = await listen(server, options.host ?? config.host, options.port ?? config.port)
@@ -109,6 +118,7 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
     ...(emulator === undefined ? {} : { emulator }),
     server,
     close() {
+      draining = true
       closing ??= (async () => {
         await closeGracefully(server, options.shutdownTimeoutMs ?? 10_000)
         agent.destroy()
