@@ -20,13 +20,13 @@ test.describe('the console guard', () => {
   })
 
   // The next three tests are expected to FAIL: the guard must turn each problem into a failure.
-  test('fails a test whose page calls console.error', async ({ page, site }) => {
+  test('fails a test whose page calls console.error (marked test.fail: the guard must fail it)', async ({ page, site }) => {
     test.fail()
     await page.goto(`${site.url}/e2e/blank.html`)
     await page.evaluate(() => console.error('something broke'))
   })
 
-  test('fails a test whose page throws an uncaught error', async ({ page, site }) => {
+  test('fails a test whose page throws an uncaught error (marked test.fail: the guard must fail it)', async ({ page, site }) => {
     test.fail()
     await page.goto(`${site.url}/e2e/blank.html`)
     await page.evaluate(() => new Promise((resolve) => {
@@ -36,7 +36,7 @@ test.describe('the console guard', () => {
     await page.evaluate(() => 0)
   })
 
-  test('fails a test when a refused connection goes to a URL other than the allowed one', async ({ page, site, consoleGuard }) => {
+  test('fails a test when a refused connection goes to a URL other than the allowed one (marked test.fail: the guard must fail it)', async ({ page, site, consoleGuard }) => {
     test.fail()
     const allowed = await freePortUrl()
     const other = await freePortUrl()

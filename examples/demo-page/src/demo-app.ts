@@ -1,7 +1,7 @@
 import { createCarClient, isCarError } from '@carkit/web-sdk'
 import type { CarClientEvents } from '@carkit/web-sdk'
 import { describeCarError } from './errors/describe-car-error.ts'
-import type { CarClient } from './view/car-client-types.ts'
+import type { CarClient, CarEventPayload } from './view/car-client-types.ts'
 import { createEventLog } from './view/event-log.ts'
 import { renderNotice } from './view/notice.ts'
 import { requireElement } from './view/require-element.ts'
@@ -69,11 +69,12 @@ export function startDemoApp(options: DemoAppOptions): CarClient | undefined {
     return undefined
   }
 
-  for (const name of EVENT_NAMES) {
-    client.on(name, ((payload: Parameters<CarClientEvents[typeof name]>[0]) => {
-      log.add(name, summarizeEvent(name, payload))
-    }) as CarClientEvents[typeof name])
+  const logEvent = <E extends CarEventName>(name: E) => {
+    const listener = (payload: CarEventPayload<E>) => log.add(name, summarizeEvent(name, payload))
+    // TypeScript cannot see that a listener of the payload of E is CarClientEvents[E] for a generic E.
+    client.on(name, listener as CarClientEvents[E])
   }
+  EVENT_NAMES.forEach(logEvent)
 
   client.on('userid', (event) => renderUserId(userIdElements, event, options.storage))
 
