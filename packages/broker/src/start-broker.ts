@@ -2,6 +2,7 @@ import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { startEmulator, type Emulator, type StartEmulatorOptions } from '@carkit/emulator'
+import { answerClientError } from './answer-client-error.js'
 import type { BrokerOptions } from './broker-options.js'
 import { attachEmulator } from './config/attach-emulator.js'
 import type { BrokerConfig, UpstreamKind } from './config/broker-config.js'
@@ -102,6 +103,7 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
   // A client has this long to send its (at most 4 KiB) request; slow senders do not hold sockets forever.
   server.headersTimeout = 10_000
   server.requestTimeout = 15_000
+  server.on('clientError', answerClientError)
   let address: AddressInfo
   try {
     address = await listen(server, options.host ?? config.host, options.port ?? config.port)

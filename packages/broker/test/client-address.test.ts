@@ -28,4 +28,10 @@ describe('UserIp and X-Forwarded-For', () => {
     await stack.post({ userId: 'x3' }, { 'x-forwarded-for': '6.6.6.6, 198.51.100.4' })
     expect(stack.emu.calls.at(-1)?.userIp).toBe('198.51.100.4')
   })
+
+  it('falls back to the socket address when a trusted X-Forwarded-For entry is not an IP', async () => {
+    stack = await startStack({ env: { CARKIT_TRUST_PROXY: 'true' } })
+    expect((await stack.post({ userId: 'x4' }, { 'x-forwarded-for': 'not-an-ip' })).status).toBe(200)
+    expect(stack.emu.calls.at(-1)?.userIp).toBe('127.0.0.1')
+  })
 })

@@ -1,9 +1,17 @@
+import { isIP } from 'node:net'
 import type { Request } from 'express'
+
+function normalise(ip: string | undefined): string | undefined {
+  if (ip === undefined) return undefined
+  const plain = ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip
+  return isIP(plain) === 0 ? undefined : plain
+}
 
 /**
  * The client's IP address as CAR's `UserIp`: Express's `req.ip` (the socket address, or the
  * `X-Forwarded-For` entry that `trust proxy` allows), with IPv4-mapped IPv6 (`::ffff:1.2.3.4`)
- * turned back into IPv4.
+ * turned back into IPv4. A forwarded value that is not an IP address is not trusted: the
+ * socket address is used instead.
  *
  * @example
  * ```ts
@@ -11,7 +19,5 @@ import type { Request } from 'express'
  * ```
  */
 export function clientIp(req: Request): string | undefined {
-  const ip = req.ip ?? req.socket.remoteAddress
-  if (ip === undefined) return undefined
-  return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip
+  return normalise(req.ip) ?? normalise(req.socket.remoteAddress)
 }
