@@ -76,7 +76,7 @@ const brokers = wanted('brokers')
         profile,
         profileOutput: values['keep-profile'],
         log,
-        ...(quick ? { durationSec: 2, warmupSec: 1, singleDurationSec: 2 } : {}),
+        ...(quick ? { durationSec: 2, warmupSec: 1, singleDurationSec: 2, rounds: 2 } : {}),
       }),
     )
   : undefined

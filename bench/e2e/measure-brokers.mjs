@@ -47,7 +47,8 @@ const child = (/** @type {string} */ name) => fileURLToPath(new URL(`../processe
  * @property {{ carkit: TargetResult, reference: TargetResult, direct: TargetResult }} targets
  * @property {ChildUsage} emulatorUsage
  * @property {BrokerBenchSettings} settings
- * @property {number} throughputRatio carkit / reference requests per second
+ * @property {number} throughputRatio carkit / reference requests per second (all rounds pooled)
+ * @property {number[]} throughputRatioByRound carkit / reference in each round, a check on noise between rounds
  * @property {number} overheadP50Ms carkit p50 − direct p50, at one connection
  * @property {number} overheadP50UnderLoadMs carkit p50 − direct p50, at `connections` connections
  * @property {(ProfileSummary & { file: string }) | undefined} profile carkit broker CPU profile, when taken
@@ -61,10 +62,10 @@ const child = (/** @type {string} */ name) => fileURLToPath(new URL(`../processe
  * @typedef {object} MeasureBrokersOptions
  * @property {SignTc3ForRequests} signTc3 signs the direct emulator calls
  * @property {number} [connections] default 32
- * @property {number} [durationSec] measured time per target (default 10, as 2 rounds of 5 s)
+ * @property {number} [durationSec] measured time per target (default 10, as 5 rounds of 2 s)
  * @property {number} [warmupSec] unmeasured run per target first (default 3)
- * @property {number} [singleDurationSec] one-connection measured time per target (default 6)
- * @property {number} [rounds] how many interleaved rounds the measured time is split into (default 2)
+ * @property {number} [singleDurationSec] one-connection measured time per target (default 5)
+ * @property {number} [rounds] how many interleaved rounds the measured time is split into (default 5)
  * @property {'auto' | 'always' | 'never'} [profile] profile carkit's broker: when a goal is missed (default), always, or never
  * @property {string} [profileOutput] where to keep the `.cpuprofile` (default: a temp dir, deleted)
  * @property {(line: string) => void} [log] progress lines
@@ -105,8 +106,8 @@ export async function measureBrokers(options) {
     connections: options.connections ?? 32,
     durationSec: options.durationSec ?? 10,
     warmupSec: options.warmupSec ?? 3,
-    singleDurationSec: options.singleDurationSec ?? 6,
-    rounds: options.rounds ?? 2,
+    singleDurationSec: options.singleDurationSec ?? 5,
+    rounds: options.rounds ?? 5,
   }
   const log = options.log ?? (() => undefined)
   /** @type {Array<() => Promise<void>>} */
@@ -181,6 +182,9 @@ export async function measureBrokers(options) {
     const reference = await resultOf('reference')
     const direct = await resultOf('direct')
     const throughputRatio = carkit.load.requestsPerSec / reference.load.requestsPerSec
+    const carkitRounds = /** @type {PhaseResult} */ (underLoad.get('carkit')).runs
+    const referenceRounds = /** @type {PhaseResult} */ (underLoad.get('reference')).runs
+    const throughputRatioByRound = carkitRounds.map((run, i) => run.requestsPerSec / (referenceRounds[i]?.requestsPerSec ?? Number.NaN))
     const overheadP50Ms = carkit.single.p50Ms - direct.single.p50Ms
     const overheadP50UnderLoadMs = carkit.load.p50Ms - direct.load.p50Ms
     const emulatorUsage = await emulator.usage()
@@ -195,7 +199,7 @@ export async function measureBrokers(options) {
       log('profile: carkit broker under --cpu-prof')
       profile = await profileCarkitBroker(brokerEnv, settings, options.profileOutput)
     }
-    return { targets: { carkit, reference, direct }, emulatorUsage, settings, throughputRatio, overheadP50Ms, overheadP50UnderLoadMs, profile }
+    return { targets: { carkit, reference, direct }, emulatorUsage, settings, throughputRatio, throughputRatioByRound, overheadP50Ms, overheadP50UnderLoadMs, profile }
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined)
   }

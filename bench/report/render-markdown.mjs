@@ -146,7 +146,12 @@ function sectionBody(outcome, tables) {
  */
 function brokerNotes(b) {
   const lines = [
-    `Throughput: carkit ${b.throughputRatio.toFixed(2)}× the reference broker (goal ≥ 1.5×). ` +
+    `Throughput: carkit ${b.throughputRatio.toFixed(2)}× the reference broker (goal ≥ 1.5×); ` +
+      `round by round: ${b.throughputRatioByRound.map((r) => `${r.toFixed(2)}×`).join(', ')}. ` +
+      (b.targets.carkit.brokerCpuUsPerRequest !== undefined && b.targets.reference.brokerCpuUsPerRequest !== undefined
+        ? `CPU per request: carkit ${Math.round(b.targets.carkit.brokerCpuUsPerRequest)} µs, reference ${Math.round(b.targets.reference.brokerCpuUsPerRequest)} µs ` +
+          `(reference / carkit = ${(b.targets.reference.brokerCpuUsPerRequest / b.targets.carkit.brokerCpuUsPerRequest).toFixed(2)}×). `
+        : '') +
       `p50 overhead over the emulator called directly: ${formatMs(b.overheadP50Ms)} at 1 connection, ` +
       `${formatMs(b.overheadP50UnderLoadMs)} at ${b.settings.connections} connections (goal ≤ 1 ms).`,
     '',
