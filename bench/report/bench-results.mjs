@@ -12,7 +12,7 @@
  * @property {import('../machine/describe-machine.mjs').MachineDescription} machine
  * @property {{ durationSec: number, quick: boolean, command: string }} run
  * @property {SectionOutcome<import('../signing/measure-signing.mjs').SigningResult>} signing
- * @property {SectionOutcome<import('../e2e/measure-brokers.mjs').BrokerBenchResult>} brokers
+ * @property {SectionOutcome<import('../e2e/broker-bench-result.mjs').BrokerBenchResult>} brokers
  * @property {SectionOutcome<import('../size/measure-sdk-size.mjs').SdkSizeResult>} size
  * @property {SectionOutcome<import('../browser/measure-time-to-grant.mjs').TimeToGrantResult>} browser
  */

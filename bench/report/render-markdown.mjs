@@ -141,7 +141,7 @@ function sectionBody(outcome, tables) {
 /**
  * What the numbers say about the broker goals, and the profile when one was taken.
  *
- * @param {import('../e2e/measure-brokers.mjs').BrokerBenchResult} b
+ * @param {import('../e2e/broker-bench-result.mjs').BrokerBenchResult} b
  * @returns {string[]}
  */
 function brokerNotes(b) {
