@@ -42,6 +42,12 @@ test.describe('describeCarError', () => {
     expect(text.title).toBe('Broker unreachable — is it running at https://car.example.com/broker?')
   })
 
+  test('mentions the origin allowlist for a network error, since a CORS refusal looks the same', () => {
+    expect(describeCarError(carError('Client.NetworkError'), context).hint).toContain(
+      'it may not allow this page’s origin (http://127.0.0.1:5173): add it to CARKIT_ALLOWED_ORIGINS',
+    )
+  })
+
   test('tells the operator which variable allows this origin', () => {
     const text = describeCarError(carError('Broker.OriginNotAllowed'), { ...context, origin: 'null' })
     expect(text.title).toContain('(null)')

@@ -73,9 +73,13 @@ const refused: Describer = (error) => ({
 
 /** One sentence per error code the SDK names; `satisfies` makes a new code a compile error here. */
 const describers = {
-  'Client.NetworkError': (_error, { brokerUrl }) => ({
+  // A broker that refuses this origin in its CORS preflight looks exactly like a dead one to
+  // the page (the browser hides the answer), so the hint names both causes.
+  'Client.NetworkError': (_error, { brokerUrl, origin }) => ({
     title: `Broker unreachable — is it running at ${brokerUrl}?`,
-    hint: 'Start it with `pnpm start` (or `carkit-broker`), or open this page with ?broker=<url> to use another broker.',
+    hint:
+      'Start it with `pnpm start` (or `carkit-broker`). If it is running, it may not allow this ' +
+      `page’s origin (${origin}): add it to CARKIT_ALLOWED_ORIGINS. To use another broker, open this page with ?broker=<url>.`,
   }),
   'Client.Timeout': (_error, { brokerUrl }) => ({
     title: `The broker at ${brokerUrl} did not answer in time.`,
