@@ -312,6 +312,21 @@ describe('applyConcurrent', () => {
     expect(sent).toHaveLength(1)
   })
 
+  it('starts a fresh request for a call made right after every caller aborted', async () => {
+    const { car, sent, log } = client(['hang', grant()])
+    const controller = new AbortController()
+    const aborted = failure(car.applyConcurrent({ signal: controller.signal }))
+    await new Promise((r) => setTimeout(r, 10))
+    controller.abort()
+    expect(car.state).toBe('failed')
+    const next = car.applyConcurrent()
+    expect((await aborted).code).toBe('Client.Aborted')
+    await expect(next).resolves.toMatchObject({ requestId: 'req-1' })
+    expect(sent).toHaveLength(2)
+    expect(log.filter(([name]) => name === 'error')).toHaveLength(1)
+    expect(log.filter(([name]) => name === 'statechange').map(([, e]) => (e as { state: string }).state)).toEqual(['requesting', 'failed', 'requesting', 'granted'])
+  })
+
   it('keeps the shared request for a caller without a signal when another caller aborts', async () => {
     const { car } = client(['hang'], { timeoutMs: 50, retry: false })
     const controller = new AbortController()

@@ -5,6 +5,7 @@ import { openUserIdStore } from '../storage/user-id-store.js'
 import { brokerEndpoint } from './broker-endpoint.js'
 import type { ApplyConcurrentOptions, CarClientOptions } from './options.js'
 import { requestGrant } from './request-grant.js'
+import { singleFlight, type Flight } from './single-flight.js'
 import { validateCallOptions, validateClientOptions } from './validate-options.js'
 
 /** A client made by {@link createCarClient}. */
@@ -27,12 +28,6 @@ export interface CarClient {
   resetUserId(): string
   /** Aborts in-flight work with `Client.Aborted`, removes every listener; later calls reject. */
   destroy(): void
-}
-
-interface Flight {
-  users: number
-  controller: AbortController
-  promise: Promise<Grant>
 }
 
 const aborted = () => new CarError('Client.Aborted', 'The call was aborted.')
@@ -61,7 +56,7 @@ export function createCarClient(options: CarClientOptions): CarClient {
   const store = openUserIdStore(options.storage ?? 'local', options.storageKey ?? 'carkit:user-id', options.userId)
   const unwatch = store.watch((e) => events.emit('userid', e))
   let state: CarClientState = 'idle'
-  let flight: Flight | undefined
+  let flight: Flight<Grant, CarError> | undefined
   let destroyed = false
 
   const setState = (next: CarClientState) => {
@@ -71,62 +66,52 @@ export function createCarClient(options: CarClientOptions): CarClient {
     events.emit('statechange', { state, previous })
   }
 
-  const start = (call: ApplyConcurrentOptions): Flight => {
-    const controller = new AbortController()
-    // Only one flight exists at a time, so the one settling is always the current one.
-    const settle = () => (flight = undefined)
-    const f: Flight = {
-      users: 0,
-      controller,
-      // Started on a microtask, so the first `userid` event (also a microtask) comes before `statechange`.
-      promise: Promise.resolve().then(() => requestGrant({
-        url,
-        body: {
-          userId: store.userId,
-          projectId: call.projectId ?? options.projectId,
-          applicationId: call.applicationId ?? options.applicationId,
-          applicationVersionId: call.applicationVersionId ?? options.applicationVersionId,
-        },
-        headers: options.headers,
-        http,
-        retry: retryConfig,
-        waitForIdle: call.waitForIdle ?? true,
-        maxWaitMs: call.maxWaitMs ?? 120_000,
-        signal: controller.signal,
-        emit: events.emit,
-        setState,
-      })).then(
-        (grant) => {
-          settle()
-          setState('granted')
-          events.emit('granted', grant)
-          return grant
-        },
-        (error: CarError) => {
-          settle()
-          setState('failed')
-          events.emit('error', error)
-          throw error
-        },
-      ),
+  const start = (call: ApplyConcurrentOptions): Flight<Grant, CarError> => {
+    // Only the current flight settles the client: once aborted, a flight is no longer current,
+    // so its late rejection neither emits twice nor touches a successor.
+    const fail = (error: CarError) => {
+      if (flight !== f) return
+      flight = undefined
+      setState('failed')
+      events.emit('error', error)
     }
+    const f = singleFlight(
+      (signal) =>
+        requestGrant({
+          url,
+          body: {
+            userId: store.userId,
+            projectId: call.projectId ?? options.projectId,
+            applicationId: call.applicationId ?? options.applicationId,
+            applicationVersionId: call.applicationVersionId ?? options.applicationVersionId,
+          },
+          headers: options.headers,
+          http,
+          retry: retryConfig,
+          waitForIdle: call.waitForIdle ?? true,
+          maxWaitMs: call.maxWaitMs ?? 120_000,
+          signal,
+          emit: events.emit,
+          setState,
+        }).then(
+          (grant) => {
+            if (flight === f) {
+              flight = undefined
+              setState('granted')
+              events.emit('granted', grant)
+            }
+            return grant
+          },
+          (error: CarError) => {
+            fail(error)
+            throw error
+          },
+        ),
+      fail,
+      aborted,
+    )
     return f
   }
-
-  const join = (f: Flight, signal: AbortSignal | undefined): Promise<Grant> =>
-    new Promise((resolve, reject) => {
-      f.users++
-      const leave = () => {
-        const error = aborted()
-        // The shared request goes on for the other callers; it stops when the last one leaves.
-        if (--f.users === 0) f.controller.abort(error)
-        reject(error)
-      }
-      // Subscribe first: f.promise must always have a handler, or its rejection would go unhandled.
-      f.promise.then(resolve, reject).finally(() => signal?.removeEventListener('abort', leave))
-      if (signal?.aborted) leave()
-      else signal?.addEventListener('abort', leave, { once: true })
-    })
 
   const client: CarClient = {
     get userId() {
@@ -141,7 +126,7 @@ export function createCarClient(options: CarClientOptions): CarClient {
         if (destroyed) throw aborted()
         // A call made while a request is in flight joins it, whatever its own options say.
         flight ??= start(call)
-        return join(flight, call.signal)
+        return flight.join(call.signal)
       } catch (error) {
         return Promise.reject(error as CarError)
       }
@@ -162,7 +147,7 @@ export function createCarClient(options: CarClientOptions): CarClient {
       destroyed = true
       unwatch()
       events.clear()
-      flight?.controller.abort(aborted())
+      flight?.abort(aborted())
     },
   }
   queueMicrotask(() => events.emit('userid', store.first))

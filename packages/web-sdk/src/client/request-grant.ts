@@ -57,7 +57,8 @@ export async function requestGrant(r: GrantRequest): Promise<Grant> {
   for (let attempt = 1; ; attempt++) {
     let error: CarError
     try {
-      // Also for the first attempt (delay 0): it throws when the call was aborted before it began.
+      // Also before the first attempt (delay 0): it throws when the call was aborted before it began,
+      // and yields a macrotask, so the client's first `userid` event (a microtask) precedes `statechange`.
       await sleep(delay, r.signal)
       r.setState('requesting')
       r.emit('request', { attempt, userId: r.body.userId, projectId: r.body.projectId })

@@ -63,7 +63,7 @@ describe('validateClientOptions', () => {
   })
 
   it('rejects an unknown option, such as a typo', () => {
-    expect(invalid(() => validateClientOptions({ brokerUrl, retries: 3 }))).toBe('`retries` is not an option; check its spelling.')
+    expect(invalid(() => validateClientOptions({ brokerUrl, retries: 3 }))).toBe('`retries` is not an option (a typo?).')
   })
 
   it('rejects options that are not an object', () => {
@@ -91,6 +91,6 @@ describe('validateCallOptions', () => {
   })
 
   it('rejects a client option passed to a call', () => {
-    expect(invalid(() => validateCallOptions({ timeoutMs: 5 }))).toBe('`timeoutMs` is not an option; check its spelling.')
+    expect(invalid(() => validateCallOptions({ timeoutMs: 5 }))).toBe('`timeoutMs` is not an option (a typo?).')
   })
 })

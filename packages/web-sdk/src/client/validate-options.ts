@@ -50,7 +50,7 @@ const check = (rules: Record<string, readonly [Check, string]>, options: unknown
   if (!isObject(options)) fail('options', 'must be an object')
   for (const [key, value] of Object.entries(options as object)) {
     const rule = rules[key]
-    if (!rule) fail(key, 'is not an option; check its spelling')
+    if (!rule) fail(key, 'is not an option (a typo?)')
     else if (value !== undefined && !rule[0](value)) fail(key, rule[1])
   }
 }

@@ -21,7 +21,7 @@ export function toCarError(err: unknown, signal: AbortSignal, timeoutMs: number)
   if (isTimeoutError(err)) {
     return new CarError(
       'Client.Timeout',
-      `No answer within \`timeoutMs\` (${timeoutMs} ms); retry, or raise it.`,
+      `No answer within \`timeoutMs\` (${timeoutMs} ms); it may be raised.`,
       { retryable: true, cause: err },
     )
   }
