@@ -35,14 +35,18 @@ export function sampleResults(knobs = {}) {
       ok: true,
       value: {
         oursOpsPerSec: 80_000 * signingRatio,
+        oursNewDateOpsPerSec: 100_000,
         officialOpsPerSec: 80_000,
+        officialObjectOpsPerSec: 60_000,
         ratio: signingRatio,
         rounds: 15,
         roundMs: 200,
         payload: '{}',
         payloadBytes: 154,
         oursRounds: [80_000 * signingRatio],
+        oursNewDateRounds: [100_000],
         officialRounds: [80_000],
+        officialObjectRounds: [60_000],
       },
     },
     brokers: {

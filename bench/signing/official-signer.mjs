@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url)
  * @typedef {object} OfficialSign3Input
  * @property {string} method
  * @property {string} url
- * @property {Buffer} payload
+ * @property {Buffer | Record<string, unknown>} payload a Buffer is hashed as is; an object is JSON-stringified first (CommonClient passes its request object)
  * @property {number} timestamp
  * @property {string} service
  * @property {string} secretId
