@@ -83,7 +83,7 @@ const brokers = wanted('brokers')
 log('3/4 SDK size')
 const size = wanted('size') ? await runSection(() => measureSdkSize()) : undefined
 log('4/4 browser time-to-grant')
-const browser = wanted('browser') ? await runSection(() => measureTimeToGrant(quick ? { runs: 5, warmup: 1 } : {})) : undefined
+const browser = wanted('browser') ? await runSection(() => measureTimeToGrant(quick ? { runs: 5, warmup: 1, coldRuns: 2 } : {})) : undefined
 
 /** @type {import('./report/bench-results.mjs').BenchResults} */
 const results = {

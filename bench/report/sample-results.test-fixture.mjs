@@ -101,8 +101,8 @@ export function sampleResults(knobs = {}) {
       value: {
         sdk: { count: 20, min: 5, median: 7, p90: 10, p99: 12, max: 12, mean: 7.5 },
         fetch: { count: 20, min: 4, median: 5, p90: 8, p99: 9, max: 9, mean: 5.5 },
-        coldSdkMs: 90,
-        coldFetchMs: 30,
+        coldSdk: { count: 5, min: 80, median: 90, p90: 95, p99: 99, max: 100, mean: 90 },
+        coldFetch: { count: 5, min: 20, median: 30, p90: 35, p99: 39, max: 40, mean: 30 },
         runs: 20,
         browserVersion: '156.0',
       },

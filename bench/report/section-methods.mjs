@@ -49,9 +49,9 @@ const METHODS = {
     'from its own origin; the broker (in its own process, that origin allowed) talks to the emulator. Each round',
     'times `createCarClient({ brokerUrl, storage: \'memory\' })` → `granted` for a fresh client, and the same grant',
     'made with a bare `fetch` (same broker, fresh UserId); the two alternate which goes first. Two warm-up rounds',
-    'are dropped. The first call of a fresh browser context (new connection and CORS preflight) is shown on its',
-    'own, for the SDK and, in another fresh context, for a bare fetch. Chromium rounds `performance.now()` to',
-    '0.1 ms on a page that is not cross-origin isolated.',
+    'are dropped. The first call of a fresh browser context (new connection and CORS preflight, first run of the',
+    'SDK code) is timed separately in five fresh contexts per way, alternating, and its median shown. Chromium',
+    'rounds `performance.now()` to 0.1 ms on a page that is not cross-origin isolated.',
     '',
   ],
 }
