@@ -54,7 +54,8 @@ async function startBrokerFromDist() {
   // default (30/min per address) would throttle a few waiting tabs. An explicit value wins.
   const env = { CARKIT_RATE_LIMIT: '600/min', ...process.env }
   try {
-    return await broker.startBroker({ env })
+    const config = broker.loadConfig(env)
+    return { config, running: await broker.startBroker({ env }) }
   } catch (error) {
     if (isAddressInUse(error)) {
       fail(`the broker's port is in use (${process.env.CARKIT_PORT ?? '8787'}). Is carkit already running? Stop it, or set CARKIT_PORT to another port.`)
@@ -101,8 +102,24 @@ async function startDemoPage(brokerUrl) {
   return server
 }
 
+/** @param {import('@carkit/broker').AllowedOrigins} origins */
+function describeOrigins(origins) {
+  const parts = [...origins.exact, ...origins.anyPort.map((origin) => `${origin}:*`)]
+  if (origins.allowNull) parts.push('null')
+  if (origins.any) parts.push('*')
+  return parts.length === 0 ? 'none (set CARKIT_ALLOWED_ORIGINS)' : parts.join(', ')
+}
+
+/**
+ * @param {import('@carkit/broker').AllowedOrigins} origins
+ * @param {string} origin
+ */
+function allowsOrigin(origins, origin) {
+  return origins.any || origins.exact.includes(origin) || origins.anyPort.some((prefix) => origin.startsWith(`${prefix}:`))
+}
+
 buildPackages()
-const broker = await startBrokerFromDist()
+const { config, running: broker } = await startBrokerFromDist()
 let demo
 try {
   demo = await startDemoPage(broker.url)
@@ -112,10 +129,23 @@ try {
 }
 
 const pageUrl = `http://127.0.0.1:${demoPort}/`
-const upstream =
-  broker.upstream === 'emulator' && broker.emulator
-    ? `emulator mode — no Tencent credentials set; using a local CAR emulator at ${broker.emulator.url} (${process.env.CARKIT_EMULATOR_CAPACITY ?? '2'} slots per project)`
-    : 'Tencent Cloud CAR (credentials from the environment)'
+const emulator = broker.upstream === 'emulator' ? broker.emulator : undefined
+const capacity = emulator ? (Object.values(emulator.snapshot().projects)[0]?.capacity ?? 0) : 0
+const upstream = emulator
+  ? `emulator mode — no Tencent credentials set; using a local CAR emulator at ${emulator.url} (${capacity} ${capacity === 1 ? 'slot' : 'slots'} per project)`
+  : `Tencent Cloud at ${config.endpoint ?? ''}`
+const waitingHint = emulator
+  ? `
+Tabs of one browser share one UserId (and so one slot). To see the waiting path, open
+${pageUrl}?storage=session in ${capacity + 1} tabs (each tab then has its own UserId) and apply in each.`
+  : ''
+
+const pageOrigin = pageUrl.slice(0, -1)
+const originWarning = allowsOrigin(config.allowedOrigins, pageOrigin)
+  ? ''
+  : `
+Warning: the broker does not allow the demo page's origin ${pageOrigin}, so the page cannot call it.
+Add it to CARKIT_ALLOWED_ORIGINS (e.g. CARKIT_ALLOWED_ORIGINS=${pageOrigin}) and start again.`
 
 console.log(`
 carkit is running
@@ -124,9 +154,9 @@ carkit is running
   Script-tag page   ${pageUrl}script-tag.html
   Broker            ${broker.url}
   Upstream          ${upstream}
-
-Tabs of one browser share one UserId (and so one slot). To see the waiting path, open
-${pageUrl}?storage=session in three tabs (each tab then has its own UserId) and apply in each.
+  Projects          ${config.projectIds.join(', ')}
+  Allowed origins   ${describeOrigins(config.allowedOrigins)}
+${waitingHint}${originWarning}
 Press Ctrl-C to stop.
 `)
 
