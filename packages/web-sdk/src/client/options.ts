@@ -49,10 +49,10 @@ export interface ApplyConcurrentOptions {
   waitForIdle?: boolean
   /** How long to keep waiting for idle quota, counted from the call's start. @default 120000 */
   maxWaitMs?: number
-  /** Overrides the client's `projectId` for this call. */
+  /** Overrides the client's `projectId` for this call. @default the client's `projectId` */
   projectId?: string
-  /** Overrides the client's `applicationId` for this call. */
+  /** Overrides the client's `applicationId` for this call. @default the client's `applicationId` */
   applicationId?: string
-  /** Overrides the client's `applicationVersionId` for this call. */
+  /** Overrides the client's `applicationVersionId` for this call. @default the client's `applicationVersionId` */
   applicationVersionId?: string
 }
