@@ -140,6 +140,9 @@ Tabs of one browser share one UserId (and so one slot). To see the waiting path,
 ${pageUrl}?storage=session in ${capacity + 1} tabs (each tab then has its own UserId) and apply in each.`
   : ''
 
+// The plain script-tag page has no build step, so a non-default broker goes in its query string.
+const pageBrokerUrl = process.env.VITE_CARKIT_BROKER_URL ?? broker.url
+const scriptTagUrl = `${pageUrl}script-tag.html${pageBrokerUrl === 'http://127.0.0.1:8787' ? '' : `?broker=${pageBrokerUrl}`}`
 const pageOrigin = pageUrl.slice(0, -1)
 const originWarning = allowsOrigin(config.allowedOrigins, pageOrigin)
   ? ''
@@ -151,7 +154,7 @@ console.log(`
 carkit is running
 
   Demo page         ${pageUrl}
-  Script-tag page   ${pageUrl}script-tag.html
+  Script-tag page   ${scriptTagUrl}
   Broker            ${broker.url}
   Upstream          ${upstream}
   Projects          ${config.projectIds.join(', ')}
