@@ -3,16 +3,15 @@ import type { BrokerOptions } from './broker-options.js'
 import { validateBrokerOptions } from './broker-options.js'
 import type { BrokerConfig } from './config/broker-config.js'
 import { ClientRateLimiter } from './guards/client-rate-limiter.js'
-import { originGuard, preflight } from './guards/cors.js'
+import { preflight } from './guards/cors.js'
+import { enterRoute } from './guards/enter-route.js'
 import { rateLimitGuard } from './guards/rate-limit.js'
-import { securityHeaders } from './guards/security-headers.js'
 import { createBrokerLog } from './logging/broker-log.js'
 import { createJsonLineLogger } from './logging/json-line-logger.js'
 import { applyConcurrentRoute } from './routes/apply-concurrent.js'
 import { errorHandler } from './routes/error-handler.js'
 import { healthz } from './routes/healthz.js'
 import { methodNotAllowed } from './routes/method-not-allowed.js'
-import { requestContext } from './routes/request-context.js'
 import { ApplyConcurrentUpstream } from './upstream/apply-concurrent-upstream.js'
 import { CarApiClient } from './upstream/car-api-client.js'
 import { UpstreamThrottle } from './upstream/upstream-throttle.js'
@@ -57,7 +56,7 @@ export function createBroker(config: BrokerConfig, options: BrokerOptions = {}):
   const upstream = new ApplyConcurrentUpstream(client, throttle, log)
 
   const router = express.Router()
-  router.use(routes, securityHeaders, requestContext(log), originGuard(config.allowedOrigins))
+  router.use(routes, enterRoute(config.allowedOrigins, log))
   router
     .route('/healthz')
     .get(healthz(config.upstream))

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express'
+import type { Request, Response } from 'express'
 import type { AllowedOrigins } from '../config/broker-config.js'
 import { BrokerError } from '../errors/broker-error.js'
 import { matchOrigin } from './origin-policy.js'
@@ -10,34 +10,33 @@ const tokenPattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 export const preflightMaxAgeSec = 600
 
 /**
- * The Origin check and CORS for the broker's routes. A request without `Origin` (curl,
- * server-to-server) passes untouched; a disallowed Origin gets 403 `Broker.OriginNotAllowed`
+ * The Origin check and CORS for one request. A request without `Origin` (curl,
+ * server-to-server) passes untouched; a disallowed Origin throws 403 `Broker.OriginNotAllowed`
  * before anything is signed; an allowed one gets `Access-Control-Allow-Origin` (and
  * `Access-Control-Allow-Credentials` only when the origin is listed explicitly, never with `*`).
  *
  * @example
  * ```ts
- * router.use(originGuard(config.allowedOrigins))
+ * checkOrigin(config.allowedOrigins, req, res)
  * ```
  */
-export function originGuard(allowed: AllowedOrigins) {
-  return function checkOrigin(req: Request, res: Response, next: NextFunction): void {
-    res.vary('Origin')
-    const origin = req.headers.origin
-    if (origin === undefined) return next()
-    const match = matchOrigin(allowed, origin)
-    if (match === 'denied') {
-      throw new BrokerError({
-        code: 'Broker.OriginNotAllowed',
-        status: 403,
-        message: `This page's origin (${origin.slice(0, 200)}) may not call the broker. The operator must add it to CARKIT_ALLOWED_ORIGINS.`,
-      })
-    }
-    res.setHeader('Access-Control-Allow-Origin', match === 'listed' ? origin : '*')
-    if (match === 'listed') res.setHeader('Access-Control-Allow-Credentials', 'true')
-    res.setHeader('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id')
-    next()
+export function checkOrigin(allowed: AllowedOrigins, req: Request, res: Response): void {
+  const vary = res.getHeader('Vary')
+  if (vary === undefined) res.setHeader('Vary', 'Origin')
+  else res.vary('Origin')
+  const origin = req.headers.origin
+  if (origin === undefined) return
+  const match = matchOrigin(allowed, origin)
+  if (match === 'denied') {
+    throw new BrokerError({
+      code: 'Broker.OriginNotAllowed',
+      status: 403,
+      message: `This page's origin (${origin.slice(0, 200)}) may not call the broker. The operator must add it to CARKIT_ALLOWED_ORIGINS.`,
+    })
   }
+  res.setHeader('Access-Control-Allow-Origin', match === 'listed' ? origin : '*')
+  if (match === 'listed') res.setHeader('Access-Control-Allow-Credentials', 'true')
+  res.setHeader('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id')
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { NextFunction, Request, Response } from 'express'
 import { BrokerError } from '../errors/broker-error.js'
 import type { ClientRateLimiter } from './client-rate-limiter.js'
-import { clientIp } from '../routes/client-ip.js'
+import { contextOf } from '../routes/request-context.js'
 
 /**
  * Express middleware applying a {@link ClientRateLimiter} per client address (`req.ip`, so
- * `X-Forwarded-For` counts only behind a trusted proxy). Over budget → 429 `Broker.RateLimited`
+ * `X-Forwarded-For` counts only behind a trusted proxy; read from the request context). Over budget → 429 `Broker.RateLimited`
  * with `Retry-After`.
  *
  * @example
@@ -14,8 +14,8 @@ import { clientIp } from '../routes/client-ip.js'
  * ```
  */
 export function rateLimitGuard(limiter: ClientRateLimiter) {
-  return function limitRate(req: Request, _res: Response, next: NextFunction): void {
-    const decision = limiter.take(clientIp(req) ?? 'unknown')
+  return function limitRate(_req: Request, res: Response, next: NextFunction): void {
+    const decision = limiter.take(contextOf(res).clientIp ?? 'unknown')
     if (decision.allowed) return next()
     const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000))
     throw new BrokerError({

@@ -3,7 +3,6 @@ import { BrokerError } from '../errors/broker-error.js'
 import { readJsonBody } from '../guards/read-json-body.js'
 import type { ApplyConcurrentParams, ApplyConcurrentUpstream } from '../upstream/apply-concurrent-upstream.js'
 import { type ApplyConcurrentBody, parseApplyConcurrentBody, userIdPattern } from './apply-concurrent-body.js'
-import { clientIp } from './client-ip.js'
 import { contextOf } from './request-context.js'
 
 /** What an `authorize` hook answers: `false` refuses (401), `true` allows, `{ userId }` allows and binds the UserId. */
@@ -19,8 +18,7 @@ export interface ApplyConcurrentRouteOptions {
   authorize?: Authorize | undefined
 }
 
-async function decideUserId(authorize: Authorize | undefined, req: Request, body: ApplyConcurrentBody): Promise<string> {
-  if (authorize === undefined) return body.userId
+async function decideUserId(authorize: Authorize, req: Request, body: ApplyConcurrentBody): Promise<string> {
   const result = await authorize(req, body)
   if (result === true) return body.userId
   if (result === false || typeof result !== 'object' || result === null) {
@@ -47,7 +45,7 @@ export function applyConcurrentRoute(options: ApplyConcurrentRouteOptions) {
   const defaultProjectId = projectIds[0] as string
   return async function applyConcurrent(req: Request, res: Response): Promise<void> {
     const body = parseApplyConcurrentBody(await readJsonBody(req))
-    const userId = await decideUserId(authorize, req, body)
+    const userId = authorize === undefined ? body.userId : await decideUserId(authorize, req, body)
     const projectId = body.projectId ?? defaultProjectId
     if (!projectIds.includes(projectId)) {
       throw new BrokerError({
@@ -56,12 +54,12 @@ export function applyConcurrentRoute(options: ApplyConcurrentRouteOptions) {
         message: `The project "${projectId}" is not served by this broker. Use one of its projects or leave projectId out for the default.`,
       })
     }
-    const userIp = clientIp(req)
+    const context = contextOf(res)
+    const userIp = context.clientIp
     if (userIp === undefined) throw new BrokerError({ code: 'InvalidParameterValue', status: 400, message: 'The client address is unknown (the connection closed).' })
     const params: ApplyConcurrentParams = { UserId: userId, UserIp: userIp, ProjectId: projectId }
     if (body.applicationId !== undefined) params.ApplicationId = body.applicationId
     if (body.applicationVersionId !== undefined) params.ApplicationVersionId = body.applicationVersionId
-    const context = contextOf(res)
     let granted: { requestId: string }
     try {
       granted = await upstream.apply(params, context.requestId)
