@@ -2,9 +2,11 @@ import { createCarClient, isCarError } from '@carkit/web-sdk'
 import type { CarClientEvents } from '@carkit/web-sdk'
 import { describeCarError } from './errors/describe-car-error.ts'
 import type { CarClient, CarEventPayload } from './view/car-client-types.ts'
+import { findDemoElements } from './view/demo-elements.ts'
 import { createEventLog } from './view/event-log.ts'
+import { formatSeconds as seconds } from './view/format-seconds.ts'
+import { renderGrant } from './view/grant-details.ts'
 import { renderNotice } from './view/notice.ts'
-import { requireElement } from './view/require-element.ts'
 import { renderStatusBadge } from './view/status-badge.ts'
 import { summarizeEvent } from './view/summarize-event.ts'
 import type { CarEventName } from './view/summarize-event.ts'
@@ -22,11 +24,6 @@ export interface DemoAppOptions {
 
 const EVENT_NAMES: readonly CarEventName[] = ['userid', 'statechange', 'request', 'retry', 'waiting', 'granted', 'error']
 
-function seconds(ms: number): string {
-  const value = Math.max(0, ms) / 1000
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} s`
-}
-
 /**
  * Wires the demo page's markup to a carkit client: the UserId card, the state badge, the
  * Apply / Cancel buttons, the waiting switch, the notice with errors in plain words, and the
@@ -38,25 +35,9 @@ function seconds(ms: number): string {
  * ```
  */
 export function startDemoApp(options: DemoAppOptions): CarClient | undefined {
-  const notice = {
-    box: requireElement('notice', HTMLDivElement),
-    title: requireElement('notice-title', HTMLParagraphElement),
-    hint: requireElement('notice-hint', HTMLParagraphElement),
-  }
-  const userIdElements = {
-    id: requireElement('user-id', HTMLElement),
-    pill: requireElement('user-id-persisted', HTMLSpanElement),
-    storage: requireElement('user-id-storage', HTMLParagraphElement),
-  }
-  const badge = requireElement('status', HTMLSpanElement)
-  const badgeText = requireElement('status-text', HTMLSpanElement)
-  const apply = requireElement('apply', HTMLButtonElement)
-  const cancel = requireElement('cancel', HTMLButtonElement)
-  const reset = requireElement('reset-user-id', HTMLButtonElement)
-  const waitSwitch = requireElement('wait-for-idle', HTMLInputElement)
-  const grant = requireElement('grant', HTMLElement)
-  const log = createEventLog(requireElement('event-log', HTMLOListElement), requireElement('event-log-empty', HTMLParagraphElement))
-  requireElement('clear-log', HTMLButtonElement).addEventListener('click', () => log.clear())
+  const { notice, userId: userIdElements, grant, badge, badgeText, apply, cancel, reset, waitSwitch, ...logElements } = findDemoElements()
+  const log = createEventLog(logElements.log, logElements.logEmpty)
+  logElements.clearLog.addEventListener('click', () => log.clear())
 
   let client: CarClient
   try {
@@ -99,11 +80,8 @@ export function startDemoApp(options: DemoAppOptions): CarClient | undefined {
     renderNotice(notice, 'info', text.title, `Trying again in ${seconds(delayMs)} (attempt ${attempt + 1}).`)
   })
 
-  client.on('granted', ({ requestId, projectId }) => {
-    requireElement('grant-request-id', HTMLElement).textContent = requestId
-    requireElement('grant-project-id', HTMLElement).textContent = projectId
-    requireElement('grant-time', HTMLElement).textContent = new Date().toLocaleTimeString([], { hour12: false })
-    grant.hidden = false
+  client.on('granted', (granted) => {
+    renderGrant(grant, granted)
     renderNotice(notice, 'success', 'You have a cloud instance.', 'Quota is reserved for your UserId; a real app would start the stream now.')
   })
 
@@ -119,7 +97,7 @@ export function startDemoApp(options: DemoAppOptions): CarClient | undefined {
     const controller = new AbortController()
     inFlight = controller
     waitForIdleOfCall = waitSwitch.checked
-    grant.hidden = true
+    renderGrant(grant, undefined)
     renderNotice(notice, 'neutral', 'Asking the broker for quota…')
     client.applyConcurrent({ waitForIdle: waitForIdleOfCall, signal: controller.signal }).then(
       () => {
@@ -142,7 +120,7 @@ export function startDemoApp(options: DemoAppOptions): CarClient | undefined {
 
   reset.addEventListener('click', () => {
     client.resetUserId()
-    grant.hidden = true
+    renderGrant(grant, undefined)
     renderNotice(notice, 'neutral', 'You have a new UserId.', 'Apply again to get quota for it.')
   })
 

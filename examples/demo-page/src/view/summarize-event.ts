@@ -1,12 +1,9 @@
 import type { CarClientEvents } from '@carkit/web-sdk'
 import type { CarEventPayload } from './car-client-types.ts'
+import { formatSeconds as seconds } from './format-seconds.ts'
 
 /** The event names the log shows, in the SDK's words. */
 export type CarEventName = keyof CarClientEvents
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`
-}
 
 const summaries: { [E in CarEventName]: (payload: CarEventPayload<E>) => string } = {
   userid: (e) => `${e.userId} · ${e.source} · ${e.storage}${e.persisted ? '' : ' (not persisted)'}`,
