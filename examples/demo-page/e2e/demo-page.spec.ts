@@ -28,6 +28,10 @@ test('the demo page renders, applies for quota, and updates its badge and event 
   const snapshot = stack.emulator.snapshot()
   expect(snapshot.projects['cap-demo']?.slots.map((slot) => slot.userId)).toEqual([userId])
   await saveStateScreenshot(page, testInfo, '02-granted')
+
+  await page.setViewportSize({ width: 400, height: 800 })
+  await expect(demo.apply).toBeInViewport()
+  await saveStateScreenshot(page, testInfo, '03-granted-narrow-screen')
 })
 
 test('Reset UserId gives a new persisted id and logs it', async ({ page, site, carkit }) => {
