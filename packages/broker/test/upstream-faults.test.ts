@@ -82,4 +82,37 @@ describe('upstream faults become the contract codes and the broker keeps serving
     expect(text).not.toContain(secretKey)
     expect(text).not.toMatch(/Signature=[0-9a-f]{64}/)
   })
+
+  it('retries once on a fresh connection when a pooled keep-alive connection turns out closed', async () => {
+    const seen = new WeakMap<object, number>()
+    let upstreamRequests = 0
+    const upstream = await startFakeUpstream((req, res) => {
+      upstreamRequests += 1
+      const count = (seen.get(req.socket) ?? 0) + 1
+      seen.set(req.socket, count)
+      // Second request on a kept-alive connection: drop it, as a server whose idle timeout just fired would.
+      if (count > 1) {
+        req.socket.destroy()
+        return
+      }
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end('{"Response":{"RequestId":"fresh"}}')
+    })
+    const broker = await startBroker({
+      host: '127.0.0.1',
+      port: 0,
+      env: { CARKIT_SECRET_ID: 'AKIDfaulttest', CARKIT_SECRET_KEY: secretKey, CARKIT_ENDPOINT: upstream.url, CARKIT_PROJECT_IDS: 'cap-demo' },
+      brokerOptions: { logger: () => {} },
+    })
+    try {
+      const post = (userId: string) =>
+        fetch(`${broker.url}/v1/apply-concurrent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+      expect((await post('k1')).status).toBe(200)
+      expect((await post('k2')).status).toBe(200)
+      expect(upstreamRequests).toBe(3)
+    } finally {
+      await broker.close()
+      await upstream.close()
+    }
+  })
 })

@@ -1,14 +1,12 @@
 import http from 'node:http'
 import https from 'node:https'
 import type { BrokerCredentials } from '../config/broker-credentials.js'
-import { isBrokerError } from '../errors/broker-error.js'
 import { signTc3 } from '../signing/index.js'
-import { parseUpstreamAnswer, upstreamTimeout, upstreamUnavailable, type UpstreamAnswer } from './upstream-answer.js'
+import { postUpstream } from './post-upstream.js'
+import type { UpstreamAnswer } from './upstream-answer.js'
 
 /** CAR API version the broker speaks. */
 export const carApiVersion = '2022-01-10'
-
-const maxAnswerBytes = 1 << 20
 
 /** Options of {@link CarApiClient}. */
 export interface CarApiClientOptions {
@@ -85,71 +83,11 @@ export class CarApiClient {
       ...this.#target,
       headers: { ...headers, 'Content-Length': Buffer.byteLength(payload) },
     }
-    return this.#send(options, payload, Date.now() + this.#timeoutMs, true)
+    return postUpstream({ request: this.#request, options, payload, timeoutMs: this.#timeoutMs })
   }
 
   /** Closes pooled connections of the client's own agent. */
   close(): void {
     this.#ownAgent?.destroy()
-  }
-
-  #send(options: http.RequestOptions, payload: string, deadline: number, mayRetry: boolean): Promise<UpstreamAnswer> {
-    return new Promise((resolve, reject) => {
-      let settled = false
-      let timedOut = false
-      const finish = (result: UpstreamAnswer | Error, isError: boolean): void => {
-        if (settled) return
-        settled = true
-        clearTimeout(timer)
-        if (isError) reject(result)
-        else resolve(result as UpstreamAnswer)
-      }
-      const req = this.#request(options, (res) => {
-        const chunks: Buffer[] = []
-        let size = 0
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length
-          if (size > maxAnswerBytes) {
-            req.destroy()
-            finish(upstreamUnavailable('upstream answer larger than 1 MiB'), true)
-            return
-          }
-          chunks.push(chunk)
-        })
-        res.on('end', () => {
-          if (res.statusCode !== 200) {
-            finish(upstreamUnavailable(`upstream answered HTTP ${res.statusCode ?? 'without a status'}`), true)
-            return
-          }
-          try {
-            const text = Buffer.concat(chunks, size).toString('utf8')
-            finish(parseUpstreamAnswer(text, res.headers.date), false)
-          } catch (err) {
-            finish(isBrokerError(err) ? err : upstreamUnavailable('unreadable upstream answer', err), true)
-          }
-        })
-        res.on('error', (err) => finish(timedOut ? upstreamTimeout(this.#timeoutMs) : upstreamUnavailable('upstream answer cut off', err), true))
-        res.on('close', () => {
-          if (!res.complete) finish(timedOut ? upstreamTimeout(this.#timeoutMs) : upstreamUnavailable('upstream answer cut off'), true)
-        })
-      })
-      const timer = setTimeout(() => {
-        timedOut = true
-        req.destroy()
-        finish(upstreamTimeout(this.#timeoutMs), true)
-      }, Math.max(1, deadline - Date.now()))
-      req.on('error', (err: NodeJS.ErrnoException) => {
-        if (settled) return
-        // A pooled connection the server closed while idle: the request never reached it (Node docs' advice).
-        if (mayRetry && req.reusedSocket && err.code === 'ECONNRESET') {
-          settled = true
-          clearTimeout(timer)
-          this.#send(options, payload, deadline, false).then(resolve, reject)
-          return
-        }
-        finish(timedOut ? upstreamTimeout(this.#timeoutMs) : upstreamUnavailable(`cannot reach upstream: ${err.code ?? err.message}`, err), true)
-      })
-      req.end(payload)
-    })
   }
 }
