@@ -15,6 +15,7 @@
  * @property {ChildUsage | undefined} usage the broker process's own usage at the end (none for the emulator called directly)
  * @property {number | undefined} brokerCpuUsPerRequest broker process CPU time (user + system) per successful request, at `connections` connections
  * @property {number} emulatorCpuUsPerRequest emulator process CPU time per successful request, at `connections` connections
+ * @property {number} loadGeneratorCpuUsPerRequest the bench process's CPU time (autocannon; signing too for direct calls) per successful request
  */
 
 /**

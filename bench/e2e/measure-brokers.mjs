@@ -137,6 +137,7 @@ export async function measureBrokers(options) {
         usage: target.server ? await target.server.usage() : undefined,
         brokerCpuUsPerRequest: target.server ? (phase.serverCpuMs * 1000) / load.succeeded : undefined,
         emulatorCpuUsPerRequest: (phase.emulatorCpuMs * 1000) / load.succeeded,
+        loadGeneratorCpuUsPerRequest: (phase.loadGeneratorCpuMs * 1000) / load.succeeded,
       }
     }
     const carkit = await resultOf('carkit')

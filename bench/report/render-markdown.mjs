@@ -1,6 +1,7 @@
 // @ts-check
 import { evaluateGoals, verdictLabel } from './evaluate-goals.mjs'
-import { formatMs } from './format-measurement.mjs'
+import { brokerNotes } from './broker-notes.mjs'
+import { markdownTable } from './markdown-table.mjs'
 import { sectionMethod } from './section-methods.mjs'
 import { sectionTables } from './section-tables.mjs'
 
@@ -92,57 +93,4 @@ function sectionBody(outcome, tables) {
   if (outcome === undefined) return ['*Not run in this invocation (`--only`).*', '']
   if (!outcome.ok) return [`**Not measured:** ${outcome.error}`, '']
   return tables.flatMap((table) => [table, ''])
-}
-
-/**
- * What the numbers say about the broker goals, and the profile when one was taken.
- *
- * @param {import('../e2e/broker-bench-result.mjs').BrokerBenchResult} b
- * @returns {string[]}
- */
-function brokerNotes(b) {
-  const lines = [
-    `Throughput: carkit ${b.throughputRatio.toFixed(2)}× the reference broker (goal ≥ 1.5×); ` +
-      `round by round: ${b.throughputRatioByRound.map((r) => `${r.toFixed(2)}×`).join(', ')}. ` +
-      (b.targets.carkit.brokerCpuUsPerRequest !== undefined && b.targets.reference.brokerCpuUsPerRequest !== undefined
-        ? `CPU per request: carkit ${Math.round(b.targets.carkit.brokerCpuUsPerRequest)} µs, reference ${Math.round(b.targets.reference.brokerCpuUsPerRequest)} µs ` +
-          `(reference / carkit = ${(b.targets.reference.brokerCpuUsPerRequest / b.targets.carkit.brokerCpuUsPerRequest).toFixed(2)}×). `
-        : '') +
-      `p50 overhead over the emulator called directly: ${formatMs(b.overheadP50Ms)} at 1 connection, ` +
-      `${formatMs(b.overheadP50UnderLoadMs)} at ${b.settings.connections} connections (goal ≤ 1 ms).`,
-    '',
-  ]
-  if (b.profile) {
-    lines.push(
-      `### Where carkit's broker spends its CPU (\`node --cpu-prof\`, ${b.settings.connections} connections, busy time ${Math.round(b.profile.busyMs)} ms)`,
-      '',
-      markdownTable({
-        title: '',
-        headers: ['area', 'self time', 'share'],
-        rows: b.profile.areas.map((a) => [a.name, formatMs(a.selfMs), `${a.percent.toFixed(1)} %`]),
-      }),
-      '',
-      markdownTable({
-        title: '',
-        headers: ['hottest functions', 'self time', 'share'],
-        rows: b.profile.functions.map((f) => [`\`${f.name}\``, formatMs(f.selfMs), `${f.percent.toFixed(1)} %`]),
-      }),
-      '',
-    )
-  }
-  return lines
-}
-
-/**
- * @param {import('./section-tables.mjs').ResultTable} table
- * @returns {string}
- */
-function markdownTable(table) {
-  const escape = (/** @type {string} */ cell) => cell.replaceAll('|', '\\|')
-  const rows = [
-    `| ${table.headers.map(escape).join(' | ')} |`,
-    `|${table.headers.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
-    ...table.rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-  ]
-  return table.title ? [`**${table.title}**`, '', ...rows].join('\n') : rows.join('\n')
 }

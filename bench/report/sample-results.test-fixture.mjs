@@ -60,6 +60,7 @@ export function sampleResults(knobs = {}) {
             usage,
             brokerCpuUsPerRequest: 300,
             emulatorCpuUsPerRequest: 100,
+            loadGeneratorCpuUsPerRequest: 150,
           },
           reference: {
             label: 'reference broker (Express 5 + official SDK)',
@@ -68,6 +69,7 @@ export function sampleResults(knobs = {}) {
             usage,
             brokerCpuUsPerRequest: 600,
             emulatorCpuUsPerRequest: 100,
+            loadGeneratorCpuUsPerRequest: 150,
           },
           direct: {
             label: 'emulator called directly',
@@ -76,6 +78,7 @@ export function sampleResults(knobs = {}) {
             usage: undefined,
             brokerCpuUsPerRequest: undefined,
             emulatorCpuUsPerRequest: 60,
+            loadGeneratorCpuUsPerRequest: 120,
           },
         },
         emulatorUsage: usage,

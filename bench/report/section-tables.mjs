@@ -61,7 +61,7 @@ function brokerTables(results) {
   return [
     {
       title: `Broker end to end: ${b.settings.connections} connections, ${b.settings.durationSec} s per target${rounds} after ${b.settings.warmupSec} s warm-up`,
-      headers: ['target', 'req/s', 'p50', 'p99', 'failed / non-2xx', 'socket errors', 'peak RSS', 'broker CPU / req', 'emulator CPU / req'],
+      headers: ['target', 'req/s', 'p50', 'p99', 'failed / non-2xx', 'socket errors', 'peak RSS', 'broker CPU / req', 'emulator CPU / req', 'load generator CPU / req'],
       rows: targets.map((t) => [
         t.label,
         formatCount(t.load.requestsPerSec),
@@ -72,10 +72,11 @@ function brokerTables(results) {
         t.usage ? formatMiB(t.usage.maxRssBytes) : `${formatMiB(b.emulatorUsage.maxRssBytes)} (emulator)`,
         cpu(t.brokerCpuUsPerRequest),
         cpu(t.emulatorCpuUsPerRequest),
+        cpu(t.loadGeneratorCpuUsPerRequest),
       ]),
     },
     {
-      title: `Broker end to end: 1 connection, ${b.settings.singleDurationSec} s per target${rounds} (latency without queueing)`,
+      title: `Broker end to end: 1 connection, ${b.settings.singleDurationSec} s per target${rounds} — latency without queueing`,
       headers: ['target', 'req/s', 'p50', 'p90', 'p99', 'p50 over direct'],
       rows: targets.map((t) => [
         t.label,
