@@ -3,7 +3,8 @@
 // `pnpm bench`: signing, broker end to end, SDK size and browser time-to-grant, side by side with
 // the official Tencent Cloud SDK; prints a table and writes BENCHMARKS.md. Run after `pnpm build`
 // (the root script does): it measures the built packages, as users get them.
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { signTc3 } from '@carkit/broker'
@@ -13,6 +14,7 @@ import { describeMachine } from './machine/describe-machine.mjs'
 import { runSection } from './report/bench-results.mjs'
 import { renderConsole } from './report/render-console.mjs'
 import { renderMarkdown } from './report/render-markdown.mjs'
+import { resultsJson } from './report/results-json.mjs'
 import { measureSigning } from './signing/measure-signing.mjs'
 import { measureSdkSize } from './size/measure-sdk-size.mjs'
 
@@ -23,6 +25,7 @@ const HELP = `Usage: node bench/run.mjs [options]
   --quick              short durations, to check the harness works (the report says so)
   --out <file>         where to write the report (default: BENCHMARKS.md at the repository root)
   --no-write           print only; do not write the report
+  --json <file>        also write the results as JSON (default: bench/results/last-run.json)
   --profile <mode>     CPU-profile carkit's broker: auto (when it misses a goal; default), always, never
   --keep-profile <f>   also save that .cpuprofile to this file (open it in Chrome DevTools)
   -h, --help           this text`
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     out: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
+    json: { type: 'string' },
     profile: { type: 'string', default: 'auto' },
     'keep-profile': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -55,6 +59,7 @@ if (!['auto', 'always', 'never'].includes(profile)) {
 }
 const quick = values.quick
 const out = values.out ?? fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url))
+const jsonOut = values.json ?? fileURLToPath(new URL('./results/last-run.json', import.meta.url))
 const log = (/** @type {string} */ line) => console.log(`bench: ${line}`)
 
 const started = Date.now()
@@ -100,6 +105,9 @@ const results = {
 }
 
 console.log(`\n${renderConsole(results)}\n`)
+mkdirSync(dirname(jsonOut), { recursive: true })
+writeFileSync(jsonOut, resultsJson(results))
+log(`wrote ${jsonOut}`)
 if (!values['no-write']) {
   writeFileSync(out, renderMarkdown(results))
   log(`wrote ${out}`)

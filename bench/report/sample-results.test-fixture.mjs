@@ -1,7 +1,14 @@
 // @ts-check
 // A complete BenchResults for the report tests; each test overrides what it is about.
 
-/** @param {Partial<import('../load/run-load.mjs').LoadResult>} fields @returns {import('../load/run-load.mjs').LoadResult} */
+/**
+ * A load run's result with plausible numbers, overridden by `fields`.
+ *
+ * @param {Partial<import('../load/run-load.mjs').LoadResult>} fields
+ * @returns {import('../load/run-load.mjs').LoadResult}
+ * @example
+ * sampleLoad({ requestsPerSec: 2000 })
+ */
 export function sampleLoad(fields = {}) {
   return {
     requestsPerSec: 1000,
@@ -22,6 +29,11 @@ export function sampleLoad(fields = {}) {
 }
 
 /**
+ * A whole run's results where every goal is met (signing 3×, throughput 2×, overhead 0.5 ms),
+ * with knobs for the numbers the goals look at.
+ *
+ * @example
+ * sampleResults({ carkitRps: 1400, referenceRps: 1000 }) // throughput goal missed
  * @param {{ signingRatio?: number, carkitRps?: number, referenceRps?: number, carkitSingleP50?: number, directSingleP50?: number }} [knobs]
  * @returns {import('./bench-results.mjs').BenchResults}
  */
