@@ -1,6 +1,7 @@
-import type { Request, Response } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AllowedOrigins } from '../config/broker-config.js'
 import { BrokerError } from '../errors/broker-error.js'
+import { appendVary } from './append-vary.js'
 import { matchOrigin } from './origin-policy.js'
 
 const baseAllowedHeaders = ['Authorization', 'Content-Type']
@@ -20,10 +21,8 @@ export const preflightMaxAgeSec = 600
  * checkOrigin(config.allowedOrigins, req, res)
  * ```
  */
-export function checkOrigin(allowed: AllowedOrigins, req: Request, res: Response): void {
-  const vary = res.getHeader('Vary')
-  if (vary === undefined) res.setHeader('Vary', 'Origin')
-  else res.vary('Origin')
+export function checkOrigin(allowed: AllowedOrigins, req: IncomingMessage, res: ServerResponse): void {
+  appendVary(res, 'Origin')
   const origin = req.headers.origin
   if (origin === undefined) return
   const match = matchOrigin(allowed, origin)
@@ -40,34 +39,32 @@ export function checkOrigin(allowed: AllowedOrigins, req: Request, res: Response
 }
 
 /**
- * Answers a CORS preflight (`OPTIONS`) for one route: allowed methods, `Authorization`,
- * `Content-Type` and any other requested header names, `Access-Control-Max-Age`; a plain
- * `OPTIONS` without `Origin` gets `204` with `Allow`.
+ * Answers `OPTIONS` for one route: a CORS preflight gets the allowed methods, `Authorization`,
+ * `Content-Type` and any other requested header names, and `Access-Control-Max-Age`; a plain
+ * `OPTIONS` without `Origin` gets `204` with `Allow`. Run {@link checkOrigin} first.
  *
  * @example
  * ```ts
- * router.options('/v1/apply-concurrent', preflight(['POST']))
+ * answerPreflight(['POST'], req, res)
  * ```
  */
-export function preflight(methods: readonly string[]) {
+export function answerPreflight(methods: readonly string[], req: IncomingMessage, res: ServerResponse): void {
   const allow = [...methods, 'OPTIONS'].join(', ')
-  return function answerPreflight(req: Request, res: Response): void {
-    res.setHeader('Allow', allow)
-    if (req.headers.origin !== undefined && req.headers['access-control-request-method'] !== undefined) {
-      const requested = (req.headers['access-control-request-headers'] ?? '')
-        .split(',')
-        .map((name) => name.trim())
-        .filter((name) => name !== '' && tokenPattern.test(name))
-      const headers = new Set([...baseAllowedHeaders, ...requested])
-      res.vary('Access-Control-Request-Headers')
-      res.setHeader('Access-Control-Allow-Methods', allow)
-      res.setHeader('Access-Control-Allow-Headers', [...headers].join(', '))
-      res.setHeader('Access-Control-Max-Age', String(preflightMaxAgeSec))
-      if (req.headers['access-control-request-private-network'] === 'true') {
-        res.setHeader('Access-Control-Allow-Private-Network', 'true')
-      }
+  res.setHeader('Allow', allow)
+  if (req.headers.origin !== undefined && req.headers['access-control-request-method'] !== undefined) {
+    const requested = (req.headers['access-control-request-headers'] ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '' && tokenPattern.test(name))
+    const headers = new Set([...baseAllowedHeaders, ...requested])
+    appendVary(res, 'Access-Control-Request-Headers')
+    res.setHeader('Access-Control-Allow-Methods', allow)
+    res.setHeader('Access-Control-Allow-Headers', [...headers].join(', '))
+    res.setHeader('Access-Control-Max-Age', String(preflightMaxAgeSec))
+    if (req.headers['access-control-request-private-network'] === 'true') {
+      res.setHeader('Access-Control-Allow-Private-Network', 'true')
     }
-    res.statusCode = 204
-    res.end()
   }
+  res.statusCode = 204
+  res.end()
 }

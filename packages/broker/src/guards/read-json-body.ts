@@ -1,4 +1,4 @@
-import type { Request } from 'express'
+import type { IncomingMessage } from 'node:http'
 import { BrokerError } from '../errors/broker-error.js'
 
 /** Largest request body the broker reads, in bytes. */
@@ -13,7 +13,7 @@ function tooLarge(): BrokerError {
   })
 }
 
-function checkContentType(req: Request): void {
+function checkContentType(req: IncomingMessage): void {
   const header = req.headers['content-type'] ?? ''
   const [type = '', ...params] = header.split(';')
   const charset = params.map((param) => param.trim().toLowerCase()).find((param) => param.startsWith('charset='))
@@ -27,7 +27,7 @@ function checkContentType(req: Request): void {
   }
 }
 
-function readRaw(req: Request): Promise<Buffer> {
+function readRaw(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -74,7 +74,7 @@ function readRaw(req: Request): Promise<Buffer> {
  * const body = await readJsonBody(req)
  * ```
  */
-export async function readJsonBody(req: Request): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage & { body?: unknown }): Promise<unknown> {
   checkContentType(req)
   const parsed: unknown = req.body
   if (parsed !== undefined) return parsed

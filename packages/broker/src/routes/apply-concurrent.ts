@@ -1,9 +1,10 @@
-import type { Request, Response } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Request } from 'express'
 import { BrokerError } from '../errors/broker-error.js'
 import { readJsonBody } from '../guards/read-json-body.js'
 import type { ApplyConcurrentParams, ApplyConcurrentUpstream } from '../upstream/apply-concurrent-upstream.js'
 import { type ApplyConcurrentBody, parseApplyConcurrentBody, userIdPattern } from './apply-concurrent-body.js'
-import { contextOf } from './request-context.js'
+import type { RequestContext } from './request-context.js'
 
 /** What an `authorize` hook answers: `false` refuses (401), `true` allows, `{ userId }` allows and binds the UserId. */
 export type AuthorizeResult = boolean | { userId: string }
@@ -33,19 +34,21 @@ async function decideUserId(authorize: Authorize, req: Request, body: ApplyConcu
 /**
  * `POST /v1/apply-concurrent`: validates the body, asks `authorize`, checks the ProjectId
  * allowlist, then calls `ApplyConcurrent` with the client's address as UserIp and answers
- * `200 { requestId, userId, projectId }`.
+ * `200 { requestId, userId, projectId }`. Rejects with a `BrokerError` otherwise.
  *
  * @example
  * ```ts
- * router.post('/v1/apply-concurrent', applyConcurrentRoute({ projectIds: ['cap-demo'], upstream }))
+ * const applyConcurrent = applyConcurrentRoute({ projectIds: ['cap-demo'], upstream })
+ * await applyConcurrent(req, res, context)
  * ```
  */
 export function applyConcurrentRoute(options: ApplyConcurrentRouteOptions) {
   const { projectIds, upstream, authorize } = options
   const defaultProjectId = projectIds[0] as string
-  return async function applyConcurrent(req: Request, res: Response): Promise<void> {
+  return async function applyConcurrent(req: IncomingMessage, res: ServerResponse, context: RequestContext): Promise<void> {
     const body = parseApplyConcurrentBody(await readJsonBody(req))
-    const userId = authorize === undefined ? body.userId : await decideUserId(authorize, req, body)
+    // `authorize` is only ever set on an Express path (startBroker routes such requests through Express).
+    const userId = authorize === undefined ? body.userId : await decideUserId(authorize, req as Request, body)
     const projectId = body.projectId ?? defaultProjectId
     if (!projectIds.includes(projectId)) {
       throw new BrokerError({
@@ -54,7 +57,6 @@ export function applyConcurrentRoute(options: ApplyConcurrentRouteOptions) {
         message: `The project "${projectId}" is not served by this broker. Use one of its projects or leave projectId out for the default.`,
       })
     }
-    const context = contextOf(res)
     const userIp = context.clientIp
     if (userIp === undefined) throw new BrokerError({ code: 'InvalidParameterValue', status: 400, message: 'The client address is unknown (the connection closed).' })
     const params: ApplyConcurrentParams = { UserId: userId, UserIp: userIp, ProjectId: projectId }

@@ -1,5 +1,7 @@
+import type { IncomingMessage } from 'node:http'
 import { isIP } from 'node:net'
-import type { Request } from 'express'
+import proxyaddr from 'proxy-addr'
+import type { TrustProxy } from '../config/broker-config.js'
 
 function normalise(ip: string | undefined): string | undefined {
   if (ip === undefined) return undefined
@@ -7,17 +9,31 @@ function normalise(ip: string | undefined): string | undefined {
   return isIP(plain) === 0 ? undefined : plain
 }
 
+function compileTrust(trust: TrustProxy): (address: string, hop: number) => boolean {
+  if (trust === true) return () => true
+  if (trust === false) return () => false
+  if (typeof trust === 'number') return (_address, hop) => hop < trust
+  return proxyaddr.compile([...trust])
+}
+
 /**
- * The client's IP address as CAR's `UserIp`: Express's `req.ip` (the socket address, or the
- * `X-Forwarded-For` entry that `trust proxy` allows), with IPv4-mapped IPv6 (`::ffff:1.2.3.4`)
- * turned back into IPv4. A forwarded value that is not an IP address is not trusted: the
- * socket address is used instead.
+ * Builds the function that gives a request's client address as CAR's `UserIp`. Inside an
+ * Express app it is `req.ip` (so the app's `trust proxy` applies); on the broker's own server
+ * it is computed the same way (Express's `proxy-addr`) from `CARKIT_TRUST_PROXY`. IPv4-mapped
+ * IPv6 (`::ffff:1.2.3.4`) becomes IPv4; a forwarded value that is not an IP address is not
+ * trusted and the socket address is used instead.
  *
  * @example
  * ```ts
- * const userIp = clientIp(req) // '203.0.113.7'
+ * const clientIp = createClientIpResolver(config.trustProxy)
+ * clientIp(req) // '203.0.113.7'
  * ```
  */
-export function clientIp(req: Request): string | undefined {
-  return normalise(req.ip) ?? normalise(req.socket.remoteAddress)
+export function createClientIpResolver(trust: TrustProxy): (req: IncomingMessage) => string | undefined {
+  const trusted = compileTrust(trust)
+  return (req) => {
+    const viaExpress = (req as IncomingMessage & { app?: unknown; ip?: string }).app !== undefined
+    const ip = viaExpress ? (req as IncomingMessage & { ip?: string }).ip : req.socket.remoteAddress === undefined ? undefined : proxyaddr(req, trusted)
+    return normalise(ip) ?? normalise(req.socket.remoteAddress)
+  }
 }

@@ -1,11 +1,29 @@
+import type { ServerResponse } from 'node:http'
 import type { NextFunction, Request, Response } from 'express'
 import { sendError } from '../errors/send-error.js'
 import { toBrokerError } from '../errors/to-broker-error.js'
 import type { BrokerLog } from '../logging/broker-log.js'
+import { contextOf } from './request-context.js'
 
 /**
- * The one JSON error handler: every error becomes the contract's JSON (never HTML, never a
- * stack); unexpected errors are logged with their cause.
+ * Answers any error as the contract's JSON (never HTML, never a stack), records its code for
+ * the request log line, and logs unexpected errors with their cause.
+ *
+ * @example
+ * ```ts
+ * handle(req, res).catch((err) => answerError(log, res, err))
+ * ```
+ */
+export function answerError(log: BrokerLog, res: ServerResponse, err: unknown): void {
+  const error = toBrokerError(err)
+  const context = contextOf(res)
+  if (context !== undefined) context.code = error.code
+  if (error.code === 'Broker.InternalError') log('error', 'unexpected_error', { requestId: context?.requestId, error: error.cause })
+  sendError(res, error)
+}
+
+/**
+ * The Express error handler of `createApp`: {@link answerError} for everything.
  *
  * @example
  * ```ts
@@ -13,13 +31,7 @@ import type { BrokerLog } from '../logging/broker-log.js'
  * ```
  */
 export function errorHandler(log: BrokerLog) {
-  return function answerError(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
-    const error = toBrokerError(err)
-    const context = res.locals.carkit as { code?: string; requestId?: string } | undefined
-    if (context !== undefined) context.code = error.code
-    if (error.status >= 500 && error.code === 'Broker.InternalError') {
-      log('error', 'unexpected_error', { requestId: context?.requestId, error: error.cause })
-    }
-    sendError(res, error)
+  return function answerAppError(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
+    answerError(log, res, err)
   }
 }

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express'
+import type { ServerResponse } from 'node:http'
 import type { UpstreamKind } from '../config/broker-config.js'
 
 /**
@@ -6,12 +6,14 @@ import type { UpstreamKind } from '../config/broker-config.js'
  *
  * @example
  * ```ts
- * router.get('/healthz', healthz('tencent'))
+ * const answerHealth = healthz('tencent')
+ * answerHealth(res)
  * ```
  */
-export function healthz(upstream: UpstreamKind) {
+export function healthz(upstream: UpstreamKind): (res: ServerResponse) => void {
   const body = JSON.stringify({ status: 'ok', upstream })
-  return function answerHealth(_req: Request, res: Response): void {
+  return (res) => {
+    res.statusCode = 200
     res.setHeader('Content-Type', 'application/json; charset=utf-8')
     res.setHeader('Content-Length', Buffer.byteLength(body))
     res.end(body)

@@ -1,22 +1,19 @@
-import type { Request, Response } from 'express'
 import { BrokerError } from '../errors/broker-error.js'
 
 /**
- * Handler for a known route with the wrong method: 405 `Broker.MethodNotAllowed` with `Allow`.
+ * 405 `Broker.MethodNotAllowed` for a known route used with another method, with `Allow`.
  *
  * @example
  * ```ts
- * router.route('/healthz').get(healthz).all(methodNotAllowed(['GET', 'HEAD', 'OPTIONS']))
+ * throw methodNotAllowed('GET', ['POST', 'OPTIONS'])
  * ```
  */
-export function methodNotAllowed(allowed: readonly string[]) {
+export function methodNotAllowed(method: string | undefined, allowed: readonly string[]): BrokerError {
   const allow = allowed.join(', ')
-  return function refuseMethod(req: Request, _res: Response): never {
-    throw new BrokerError({
-      code: 'Broker.MethodNotAllowed',
-      status: 405,
-      message: `${req.method} is not allowed here; use ${allow}.`,
-      headers: { Allow: allow },
-    })
-  }
+  return new BrokerError({
+    code: 'Broker.MethodNotAllowed',
+    status: 405,
+    message: `${method ?? 'This method'} is not allowed here; use ${allow}.`,
+    headers: { Allow: allow },
+  })
 }

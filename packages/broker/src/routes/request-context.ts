@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { Request, Response } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BrokerLog } from '../logging/broker-log.js'
-import { clientIp } from './client-ip.js'
 
-/** Per-request facts kept in `res.locals.carkit` for the request log line. */
+/** Per-request facts for the request log line and the handlers. */
 export interface RequestContext {
   requestId: string
   startedAt: number
@@ -15,39 +14,40 @@ export interface RequestContext {
   upstreamRequestId?: string
 }
 
+const contexts = new WeakMap<ServerResponse, RequestContext>()
+
 /**
- * The request's {@link RequestContext} (created by {@link requestContext}).
+ * The response's {@link RequestContext}, when {@link startRequestContext} created one.
  *
  * @example
  * ```ts
- * contextOf(res).upstreamRequestId = answer.requestId
+ * const context = contextOf(res)
+ * if (context !== undefined) context.code = err.code
  * ```
  */
-export function contextOf(res: Response): RequestContext {
-  return res.locals.carkit as RequestContext
+export function contextOf(res: ServerResponse): RequestContext | undefined {
+  return contexts.get(res)
 }
 
 /**
  * Gives a request its {@link RequestContext}: an id (`X-Request-Id` response header), its client
  * address, and one `request` log line when the response is finished (method, path, status,
- * code, duration). Calling it again for the same response does nothing.
+ * code, duration, upstream RequestId).
  *
  * @example
  * ```ts
- * const context = startRequestContext(req, res, log)
+ * const context = startRequestContext(req, res, log, clientIp(req))
  * ```
  */
-export function startRequestContext(req: Request, res: Response, log: BrokerLog): RequestContext {
-  const existing = res.locals.carkit as RequestContext | undefined
-  if (existing !== undefined) return existing
-  const context: RequestContext = { requestId: randomUUID(), startedAt: performance.now(), clientIp: clientIp(req) }
-  res.locals.carkit = context
+export function startRequestContext(req: IncomingMessage, res: ServerResponse, log: BrokerLog, clientIp: string | undefined): RequestContext {
+  const context: RequestContext = { requestId: randomUUID(), startedAt: performance.now(), clientIp }
+  contexts.set(res, context)
   res.setHeader('X-Request-Id', context.requestId)
   res.on('finish', () => {
     log(res.statusCode >= 500 ? 'warn' : 'info', 'request', {
       requestId: context.requestId,
       method: req.method,
-      path: req.originalUrl.slice(0, 200),
+      path: ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '').slice(0, 200),
       status: res.statusCode,
       code: context.code,
       upstreamRequestId: context.upstreamRequestId,
