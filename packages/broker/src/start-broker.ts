@@ -3,7 +3,7 @@ import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { startEmulator, type Emulator, type StartEmulatorOptions } from '@carkit/emulator'
 import { answerClientError } from './answer-client-error.js'
-import type { BrokerOptions } from './broker-options.js'
+import { validateBrokerOptions, type BrokerOptions } from './broker-options.js'
 import { attachEmulator } from './config/attach-emulator.js'
 import type { BrokerConfig, UpstreamKind } from './config/broker-config.js'
 import { loadConfig } from './config/load-config.js'
@@ -80,6 +80,8 @@ function closeGracefully(server: http.Server, timeoutMs: number): Promise<void> 
  */
 export async function startBroker(options: StartBrokerOptions = {}): Promise<RunningBroker> {
   const base = options.config ?? loadConfig(options.env ?? process.env)
+  // Bad options fail before anything is started, so nothing is left running.
+  validateBrokerOptions(options.brokerOptions ?? {})
   let emulator: Emulator | undefined
   let config = base
   if (base.credentials === undefined || base.endpoint === undefined) {

@@ -75,3 +75,9 @@ describe('startBroker', () => {
     await expect(fetch(`${broker.url}/healthz`)).rejects.toThrow()
   })
 })
+
+describe('startBroker with bad options', () => {
+  it('throws naming the option before starting an emulator', async () => {
+    await expect(startBroker({ host: '127.0.0.1', port: 0, env: {}, brokerOptions: { upstreamQueueLimit: -1 } })).rejects.toThrow(/`upstreamQueueLimit`/)
+  })
+})
