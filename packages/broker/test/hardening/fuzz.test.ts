@@ -53,7 +53,7 @@ describe('property-based fuzz of the broker with requests it must refuse', () =>
     const total = [...seen.values()].reduce((sum, n) => sum + n, 0)
     expect(total).toBeGreaterThanOrEqual(numRuns)
     // Every kind of breakage was exercised, not only the cheapest one.
-    expect(seen.size).toBe(13)
+    expect(seen.size).toBe(14)
     expect(logs.filter((entry) => entry.event === 'unexpected_error')).toEqual([])
     console.info(`fuzz: ${total} cases`, Object.fromEntries(seen))
   }, 180_000)

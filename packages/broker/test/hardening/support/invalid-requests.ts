@@ -152,5 +152,9 @@ export const invalidRequest: fc.Arbitrary<InvalidRequest> = fc.oneof(
   // Node's parser refuses methods it does not know (400); the ones it knows reach the router (404/405).
   fc.tuple(randomMethod, fc.constantFrom(...knownPaths, '/x'), anyBody, origin, extraHeaders).map(([method, path, body, o, h]) => build('random method', method, path, body, [400, 404, 405], 'application/json', o, h)),
   fc.tuple(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'), unknownPath, anyBody, origin, extraHeaders).map(([method, path, body, o, h]) => build('unknown path', method, path, body, [404], 'application/json', o, h)),
+  // Chunked: no Content-Length to refuse up front, so the limit must hold while reading.
+  fc.tuple(validUserId, fc.integer({ min: 4_097, max: 20_000 }), origin).map(([userId, size, o]) =>
+    build('chunked body over 4 KiB', 'POST', route, Buffer.from(`{"userId":${JSON.stringify(userId)},"pad":"${'y'.repeat(size)}"}`), [413], 'application/json', o, { 'transfer-encoding': 'chunked' }),
+  ),
   fc.tuple(validUserId, fc.integer({ min: 17_000, max: 30_000 })).map(([userId, size]) => build('headers over 16 KiB', 'POST', route, json({ userId: `${userId}!` }), [431], 'application/json', undefined, { 'x-huge': 'h'.repeat(size) })),
 )
