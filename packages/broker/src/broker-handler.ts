@@ -8,6 +8,7 @@ import { takeRateBudget } from './guards/rate-limit.js'
 import { applySecurityHeaders } from './guards/security-headers.js'
 import { createBrokerLog } from './logging/broker-log.js'
 import { createJsonLineLogger } from './logging/json-line-logger.js'
+import { createTextRedactor } from './logging/redact.js'
 import { applyConcurrentRoute } from './routes/apply-concurrent.js'
 import { createClientIpResolver } from './routes/client-ip.js'
 import { answerError } from './routes/error-handler.js'
@@ -59,7 +60,7 @@ export function createBrokerHandler(config: BrokerConfig, options: BrokerOptions
   const limiter = new ClientRateLimiter(config.rateLimit)
   const applyConcurrent = applyConcurrentRoute({
     projectIds: config.projectIds,
-    upstream: new ApplyConcurrentUpstream(client, throttle, log),
+    upstream: new ApplyConcurrentUpstream(client, throttle, log, createTextRedactor(credentials.secrets())),
     authorize: options.authorize,
   })
   const answerHealth = healthz(config.upstream)

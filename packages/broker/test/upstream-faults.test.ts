@@ -70,6 +70,31 @@ describe('upstream faults become the contract codes and the broker keeps serving
     expect(skew?.message).toMatch(/behind/)
   })
 
+  it('removes secrets an upstream echoes in an error message before the page sees it', async () => {
+    const upstream = await startFakeUpstream((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ Response: { Error: { Code: 'FailedOperation', Message: `echo ${secretKey} ${req.headers.authorization}` }, RequestId: 'r' } }))
+    })
+    const broker = await startBroker({
+      host: '127.0.0.1',
+      port: 0,
+      env: { CARKIT_SECRET_ID: 'AKIDfaulttest', CARKIT_SECRET_KEY: secretKey, CARKIT_ENDPOINT: upstream.url, CARKIT_PROJECT_IDS: 'cap-demo' },
+      brokerOptions: { logger: () => {} },
+    })
+    try {
+      const res = await fetch(`${broker.url}/v1/apply-concurrent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u1"}' })
+      const text = await res.text()
+      expect(res.status).toBe(502)
+      expect(text).toContain('FailedOperation')
+      expect(text).not.toContain(secretKey)
+      expect(text).not.toContain('AKIDfaulttest')
+      expect(text).not.toMatch(/Signature=[0-9a-f]{64}/)
+    } finally {
+      await broker.close()
+      await upstream.close()
+    }
+  })
+
   it('never writes the SecretKey or the Authorization header to the log', async () => {
     const logs: LogEntry[] = []
     await applyThrough((req, res) => {

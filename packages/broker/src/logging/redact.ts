@@ -42,3 +42,18 @@ export function createRedactor(secrets: readonly string[]): <T extends Record<st
   const values = secrets.filter((secret) => secret.length >= 8)
   return <T extends Record<string, unknown>>(entry: T) => scrub(entry, values, 0) as T
 }
+
+/**
+ * Builds a function that removes the given secret values, TC3 signatures and `Bearer`/`Basic`
+ * credentials from one piece of text, e.g. an upstream message about to be shown to a page.
+ *
+ * @example
+ * ```ts
+ * const redactText = createTextRedactor([secretKey])
+ * redactText(`echo ${secretKey}`) // 'echo [REDACTED]'
+ * ```
+ */
+export function createTextRedactor(secrets: readonly string[]): (text: string) => string {
+  const values = secrets.filter((secret) => secret.length >= 8)
+  return (text) => scrub(text, values, 0) as string
+}

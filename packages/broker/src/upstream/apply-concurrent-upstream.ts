@@ -22,7 +22,7 @@ export interface ApplyConcurrentParams {
  *
  * @example
  * ```ts
- * const upstream = new ApplyConcurrentUpstream(client, throttle, log)
+ * const upstream = new ApplyConcurrentUpstream(client, throttle, log, createTextRedactor(credentials.secrets()))
  * const { requestId } = await upstream.apply({ UserId: 'u1', UserIp: '203.0.113.7', ProjectId: 'cap-demo' }, 'req-1')
  * ```
  */
@@ -30,12 +30,15 @@ export class ApplyConcurrentUpstream {
   readonly #client: CarApiClient
   readonly #throttle: UpstreamThrottle
   readonly #log: BrokerLog
+  readonly #redactText: (text: string) => string
   readonly #flights = new SingleFlight<UpstreamAnswer>()
 
-  constructor(client: CarApiClient, throttle: UpstreamThrottle, log: BrokerLog) {
+  /** `redactText` removes secrets from upstream messages before a page sees them (a hostile or buggy upstream could echo them). */
+  constructor(client: CarApiClient, throttle: UpstreamThrottle, log: BrokerLog, redactText: (text: string) => string) {
     this.#client = client
     this.#throttle = throttle
     this.#log = log
+    this.#redactText = redactText
   }
 
   /** Applies for a concurrency slot; resolves with the upstream RequestId or throws a `BrokerError`. */
@@ -44,7 +47,7 @@ export class ApplyConcurrentUpstream {
     const answer = await this.#flights.run(params.UserId, key, () => this.#call(params))
     if (answer.ok) return { requestId: answer.requestId }
     if (answer.code.startsWith('AuthFailure')) this.#logAuthFailure(answer, requestId)
-    throw upstreamError(answer.code, answer.message, answer.requestId)
+    throw upstreamError(answer.code, this.#redactText(answer.message).slice(0, 300), answer.requestId)
   }
 
   async #call(params: ApplyConcurrentParams): Promise<UpstreamAnswer> {
