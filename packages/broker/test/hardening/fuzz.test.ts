@@ -2,14 +2,21 @@ import http from 'node:http'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '@carkit/emulator'
-import { startBroker, type LogEntry, type RunningBroker } from '../../src/index.js'
+import { startBroker, type BrokerOptions, type LogEntry, type RunningBroker } from '../../src/index.js'
 import { expectContractError } from './support/error-shape.js'
 import { allowedOrigin, allowedProject, invalidRequest } from './support/invalid-requests.js'
 import { rawRequest } from './support/raw-request.js'
 
 const numRuns = 2_000
 
-describe('property-based fuzz of the broker with requests it must refuse', () => {
+// startBroker serves the routes with its own handler unless an authorize hook needs an
+// express.Request; fuzz both ways in.
+const ways: Array<{ way: string; options: BrokerOptions }> = [
+  { way: 'served directly by startBroker', options: {} },
+  { way: 'served through Express (authorize hook set)', options: { authorize: () => true } },
+]
+
+describe.each(ways)('property-based fuzz of the broker with requests it must refuse, $way', ({ options }) => {
   let emu: Emulator
   let broker: RunningBroker
   const logs: LogEntry[] = []
@@ -28,7 +35,7 @@ describe('property-based fuzz of the broker with requests it must refuse', () =>
         CARKIT_ALLOWED_ORIGINS: allowedOrigin,
         CARKIT_RATE_LIMIT: '1000000/sec',
       },
-      brokerOptions: { logger: (entry) => logs.push(entry) },
+      brokerOptions: { ...options, logger: (entry) => logs.push(entry) },
     })
   })
 
