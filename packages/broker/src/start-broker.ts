@@ -2,7 +2,7 @@ import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { startEmulator, type Emulator, type StartEmulatorOptions } from '@carkit/emulator'
-import { answerClientError } from './answer-client-error.js'
+import { answerClientError, answerConnect, refuseMissingHost } from './answer-client-error.js'
 import { validateBrokerOptions, type BrokerOptions } from './broker-options.js'
 import { attachEmulator } from './config/attach-emulator.js'
 import type { BrokerConfig, UpstreamKind } from './config/broker-config.js'
@@ -104,12 +104,18 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
   // anything else (404s) still does.
   const viaExpress = brokerOptions.authorize !== undefined
   let draining = false
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
+    if (refuseMissingHost(req, res)) return
     // While draining, answer in-flight and late requests but close their connections after.
     if (draining) res.shouldKeepAlive = false
     if (viaExpress) app(req, res)
     else handle(req, res, () => app(req, res))
-  })
+  }
+  // Node's own answers to these have no JSON body (or none at all): the broker answers them itself.
+  const server = http.createServer({ requireHostHeader: false }, listener)
+  // An Expect other than 100-continue may be ignored (RFC 9110 §10.1.1) instead of Node's bare 417.
+  server.on('checkExpectation', listener)
+  server.on('connect', answerConnect)
   // A client has this long to send its (at most 4 KiB) request; slow senders do not hold sockets forever.
   server.headersTimeout = 10_000
   server.requestTimeout = 15_000
