@@ -82,4 +82,8 @@ export const faultRows: readonly FaultRow[] = [
   tencentError('FailedOperation', 502, false),
   tencentError('InvalidParameterValue', 502, false),
   tencentError('Some.UnknownCode', 502, false),
+  // Names of Object.prototype members: a lookup table must not mistake them for known codes.
+  tencentError('__proto__', 502, false),
+  tencentError('constructor', 502, false),
+  tencentError('toString', 502, false),
 ]
