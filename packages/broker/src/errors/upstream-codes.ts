@@ -67,7 +67,8 @@ const requestLimitRule: UpstreamCodeRule = {
  */
 export function upstreamError(code: string, upstreamMessage: string, requestId: string | undefined): BrokerError {
   const base = { code, requestId, cause: { upstreamMessage } }
-  const known = rules[code] ?? (code.startsWith('RequestLimitExceeded') ? requestLimitRule : undefined)
+  // Own keys only: a code such as "constructor" or "__proto__" would otherwise find Object.prototype's member.
+  const known = (Object.hasOwn(rules, code) ? rules[code] : undefined) ?? (code.startsWith('RequestLimitExceeded') ? requestLimitRule : undefined)
   if (known !== undefined) return new BrokerError({ ...base, ...known })
   if (code.startsWith('AuthFailure')) {
     return new BrokerError({
