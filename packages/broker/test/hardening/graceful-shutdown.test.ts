@@ -86,7 +86,7 @@ describe('carkit-broker on SIGTERM with requests in flight', () => {
     const exit = await Promise.race([cli.exited, new Promise<'too slow'>((resolve) => setTimeout(() => resolve('too slow'), 12_000))])
     expect(exit).toEqual({ code: 0, signal: null })
     // About the upstream's 1 s; the broker's own cut-off for stragglers is 10 s.
-    expect(Date.now() - signalledAt).toBeLessThan(6_000)
+    expect(Date.now() - signalledAt).toBeLessThan(8_000)
     idleAgent.destroy()
 
     expect(settled).toHaveLength(inFlight)

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { startEmulator, type Emulator } from '@carkit/emulator'
+import { startBroker, type RunningBroker } from '../../src/index.js'
+import { expectContractError } from './support/error-shape.js'
+import { rawRequest } from './support/raw-request.js'
+
+const running: Array<{ emu: Emulator; broker: RunningBroker }> = []
+
+async function start(env: Record<string, string>): Promise<{ emu: Emulator; broker: RunningBroker }> {
+  const emu = await startEmulator({ capacity: 50 })
+  const broker = await startBroker({
+    host: '127.0.0.1',
+    port: 0,
+    env: { CARKIT_SECRET_ID: emu.credentials.secretId, CARKIT_SECRET_KEY: emu.credentials.secretKey, CARKIT_ENDPOINT: emu.url, CARKIT_PROJECT_IDS: 'cap-demo', ...env },
+    brokerOptions: { logger: () => {} },
+  })
+  running.push({ emu, broker })
+  return { emu, broker }
+}
+
+const apply = (broker: RunningBroker, userId: string, headers: Record<string, string> = {}): Promise<number> =>
+  rawRequest(broker.url, { method: 'POST', path: '/v1/apply-concurrent', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ userId }) }).then((res) => res.status)
+
+afterEach(async () => {
+  for (const { broker, emu } of running.splice(0)) {
+    await broker.close()
+    await emu.close()
+  }
+})
+
+describe('per-client rate limit', () => {
+  it('refuses the request over the budget with a retryable 429 and Retry-After, and signs nothing for it', async () => {
+    const { emu, broker } = await start({ CARKIT_RATE_LIMIT: '3/hour' })
+    expect([await apply(broker, 'r1'), await apply(broker, 'r2'), await apply(broker, 'r3')]).toEqual([200, 200, 200])
+    const refused = await rawRequest(broker.url, { method: 'POST', path: '/v1/apply-concurrent', headers: { 'content-type': 'application/json' }, body: '{"userId":"r4"}' })
+    expect(refused.status).toBe(429)
+    expect(expectContractError(refused)).toMatchObject({ code: 'Broker.RateLimited', retryable: true })
+    // One token per 20 minutes: Retry-After says so in whole seconds.
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(1_000)
+    expect(emu.calls.map((call) => call.userId)).toEqual(['r1', 'r2', 'r3'])
+  })
+
+  it('does not rate limit /healthz', async () => {
+    const { broker } = await start({ CARKIT_RATE_LIMIT: '1/hour' })
+    const statuses = await Promise.all(Array.from({ length: 50 }, () => rawRequest(broker.url, { method: 'GET', path: '/healthz' }).then((res) => res.status)))
+    expect(new Set(statuses)).toEqual(new Set([200]))
+    expect(await apply(broker, 'still-has-budget')).toBe(200)
+  })
+
+  it('cannot be dodged by writing X-Forwarded-For when no proxy is trusted', async () => {
+    const { broker } = await start({ CARKIT_RATE_LIMIT: '2/hour' })
+    const statuses = [] as number[]
+    for (let i = 0; i < 4; i++) statuses.push(await apply(broker, `dodger-${i}`, { 'x-forwarded-for': `198.51.100.${i + 1}` }))
+    expect(statuses).toEqual([200, 200, 429, 429])
+  })
+
+  it('gives each client behind a trusted proxy its own budget', async () => {
+    const { broker } = await start({ CARKIT_RATE_LIMIT: '1/hour', CARKIT_TRUST_PROXY: 'loopback' })
+    expect(await apply(broker, 'c1', { 'x-forwarded-for': '203.0.113.1' })).toBe(200)
+    expect(await apply(broker, 'c2', { 'x-forwarded-for': '203.0.113.2' })).toBe(200)
+    expect(await apply(broker, 'c1-again', { 'x-forwarded-for': '203.0.113.1' })).toBe(429)
+  })
+})
