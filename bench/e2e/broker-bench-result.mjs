@@ -29,14 +29,16 @@
 
 /**
  * @typedef {object} BrokerBenchResult
- * @property {{ carkit: TargetResult, reference: TargetResult, direct: TargetResult }} targets
+ * @property {{ carkit: TargetResult, carkitExpress: TargetResult, reference: TargetResult, direct: TargetResult }} targets
+ *   `carkit`: startBroker (what the CLI serves, and what the goals are about); `carkitExpress`: createApp in Express 5
  * @property {ChildUsage} emulatorUsage
  * @property {BrokerBenchSettings} settings
  * @property {number} throughputRatio carkit / reference requests per second (all rounds pooled)
+ * @property {number} expressThroughputRatio carkit in Express (createApp) / reference requests per second
  * @property {number[]} throughputRatioByRound carkit / reference in each round, a check on noise between rounds
  * @property {number} overheadP50Ms carkit p50 − direct p50, at one connection
  * @property {number} overheadP50UnderLoadMs carkit p50 − direct p50, at `connections` connections
- * @property {(ProfileSummary & { file: string }) | undefined} profile carkit broker CPU profile, when taken
+ * @property {(ProfileSummary & { file: string, target: string }) | undefined} profile CPU profile of the carkit broker that missed a goal (`target` names it), when taken
  */
 
 export {}

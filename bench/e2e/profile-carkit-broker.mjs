@@ -12,17 +12,18 @@ import { summarizeCpuProfile } from '../profile/summarize-cpu-profile.mjs'
  * Runs carkit's broker once more in its own process under `node --cpu-prof`, loads it like the
  * measured runs (fresh UserId per request), and summarises where its CPU time went.
  *
- * @param {{ brokerEnv: Record<string, string>, connections: number, durationSec: number, keepAs?: string | undefined }} options
+ * @param {{ childModule: string, brokerEnv: Record<string, string>, connections: number, durationSec: number, keepAs?: string | undefined }} options
+ *   `childModule`: which broker child to start (`carkit-broker-child.mjs` or `carkit-express-child.mjs`);
  *   `brokerEnv`: the same child options the measured broker got; `keepAs`: also save the `.cpuprofile` there
  * @returns {Promise<import('../profile/summarize-cpu-profile.mjs').ProfileSummary & { file: string }>}
  * @example
- * const profile = await profileCarkitBroker({ brokerEnv, connections: 32, durationSec: 8 })
+ * const profile = await profileCarkitBroker({ childModule: 'carkit-broker-child.mjs', brokerEnv, connections: 32, durationSec: 8 })
  * profile.areas[0] // { name: 'native: writev', selfMs: 480, percent: 23.1 }
  */
 export async function profileCarkitBroker(options) {
   const dir = mkdtempSync(join(tmpdir(), 'carkit-bench-prof-'))
   try {
-    const broker = await startChild(fileURLToPath(new URL('../processes/carkit-broker-child.mjs', import.meta.url)), {
+    const broker = await startChild(fileURLToPath(new URL(`../processes/${options.childModule}`, import.meta.url)), {
       env: options.brokerEnv,
       execArgv: ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200'],
     })

@@ -9,7 +9,7 @@ import { runLoad } from '../load/run-load.mjs'
 
 /**
  * @typedef {object} Target
- * @property {'carkit' | 'reference' | 'direct'} key
+ * @property {'carkit' | 'carkitExpress' | 'reference' | 'direct'} key
  * @property {string} label
  * @property {string} url
  * @property {() => () => import('../load/run-load.mjs').LoadRequest} requests a fresh request sequence

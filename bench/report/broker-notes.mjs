@@ -15,10 +15,11 @@ import { markdownTable } from './markdown-table.mjs'
  * out.push(...brokerNotes(results.brokers.value))
  */
 export function brokerNotes(b) {
-  const { carkit, reference } = b.targets
+  const { carkit, carkitExpress, reference } = b.targets
   const lines = [
     `- **Throughput:** carkit ${formatRatio(b.throughputRatio)} the reference broker (goal ≥ 1.5×); round by round ` +
-      `${b.throughputRatioByRound.map(formatRatio).join(', ')}.`,
+      `${b.throughputRatioByRound.map(formatRatio).join(', ')}. Mounted in Express with \`createApp\`: ` +
+      `${formatRatio(b.expressThroughputRatio)}.`,
   ]
   if (carkit.brokerCpuUsPerRequest !== undefined && reference.brokerCpuUsPerRequest !== undefined) {
     const machineCarkit = carkit.brokerCpuUsPerRequest + carkit.emulatorCpuUsPerRequest + carkit.loadGeneratorCpuUsPerRequest
@@ -26,7 +27,11 @@ export function brokerNotes(b) {
     lines.push(
       `- **Broker CPU per request:** carkit ${Math.round(carkit.brokerCpuUsPerRequest)} µs, reference ` +
         `${Math.round(reference.brokerCpuUsPerRequest)} µs: the reference broker needs ` +
-        `${formatRatio(reference.brokerCpuUsPerRequest / carkit.brokerCpuUsPerRequest)} carkit's CPU for each grant.`,
+        `${formatRatio(reference.brokerCpuUsPerRequest / carkit.brokerCpuUsPerRequest)} carkit's CPU for each grant` +
+        (carkitExpress.brokerCpuUsPerRequest === undefined
+          ? '.'
+          : ` (carkit in Express: ${Math.round(carkitExpress.brokerCpuUsPerRequest)} µs, ` +
+            `${formatRatio(reference.brokerCpuUsPerRequest / carkitExpress.brokerCpuUsPerRequest)}).`),
       `- **Whole machine per request** (broker + emulator + load generator, all sharing the same cores): carkit ` +
         `${Math.round(machineCarkit)} µs, reference ${Math.round(machineReference)} µs, a ratio of ` +
         `${formatRatio(machineReference / machineCarkit)} — about the most the throughput ratio can be while the three ` +
@@ -40,7 +45,7 @@ export function brokerNotes(b) {
   )
   if (b.profile) {
     lines.push(
-      `### Where carkit's broker spends its CPU (\`node --cpu-prof\`, ${b.settings.connections} connections, busy time ${Math.round(b.profile.busyMs)} ms)`,
+      `### Where the ${b.profile.target} spends its CPU (\`node --cpu-prof\`, ${b.settings.connections} connections, busy time ${Math.round(b.profile.busyMs)} ms)`,
       '',
       '`native: writev` is the socket write system call; on loopback it also carries the kernel\'s TCP work for the receiving side.',
       '',

@@ -24,7 +24,7 @@ export function renderConsole(results) {
   if (profile) {
     const rows = (/** @type {import('../profile/summarize-cpu-profile.mjs').ProfileEntry[]} */ entries) =>
       entries.slice(0, 10).map((e) => [e.name, `${e.selfMs.toFixed(0)} ms`, `${e.percent.toFixed(1)} %`])
-    lines.push(`carkit broker CPU profile (busy ${profile.busyMs.toFixed(0)} ms)`, textTable(['area', 'self', 'share'], rows(profile.areas)), '')
+    lines.push(`CPU profile of the ${profile.target} (busy ${profile.busyMs.toFixed(0)} ms)`, textTable(['area', 'self', 'share'], rows(profile.areas)), '')
     lines.push(textTable(['function', 'self', 'share'], rows(profile.functions)), '')
   }
   const goals = evaluateGoals(results)

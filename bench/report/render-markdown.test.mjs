@@ -38,6 +38,7 @@ describe('renderMarkdown', () => {
       areas: [{ name: 'express (node_modules)', selfMs: 500, percent: 25 }],
       functions: [{ name: 'handle (router/index.js:150)', selfMs: 100, percent: 5 }],
       file: '(not kept)',
+      target: 'carkit broker (startBroker, as the CLI serves it)',
     }
     const markdown = renderMarkdown(results)
     expect(markdown).toContain('| express (node_modules) | 500 ms | 25.0 % |')

@@ -34,7 +34,7 @@ export function sampleLoad(fields = {}) {
  *
  * @example
  * sampleResults({ carkitRps: 1400, referenceRps: 1000 }) // throughput goal missed
- * @param {{ signingRatio?: number, carkitRps?: number, referenceRps?: number, carkitSingleP50?: number, directSingleP50?: number }} [knobs]
+ * @param {{ signingRatio?: number, carkitRps?: number, carkitExpressRps?: number, referenceRps?: number, carkitSingleP50?: number, directSingleP50?: number }} [knobs]
  * @returns {import('./bench-results.mjs').BenchResults}
  */
 export function sampleResults(knobs = {}) {
@@ -74,6 +74,15 @@ export function sampleResults(knobs = {}) {
             emulatorCpuUsPerRequest: 100,
             loadGeneratorCpuUsPerRequest: 150,
           },
+          carkitExpress: {
+            label: 'carkit broker in Express 5 (createApp)',
+            load: sampleLoad({ requestsPerSec: knobs.carkitExpressRps ?? 2400 }),
+            single: sampleLoad({ connections: 1, p50Ms: 0.7 }),
+            usage,
+            brokerCpuUsPerRequest: 400,
+            emulatorCpuUsPerRequest: 100,
+            loadGeneratorCpuUsPerRequest: 150,
+          },
           reference: {
             label: 'reference broker (Express 5 + official SDK)',
             load: sampleLoad({ requestsPerSec: knobs.referenceRps ?? 1500 }),
@@ -96,6 +105,7 @@ export function sampleResults(knobs = {}) {
         emulatorUsage: usage,
         settings: { connections: 32, durationSec: 10, warmupSec: 3, singleDurationSec: 5, rounds: 5 },
         throughputRatio: (knobs.carkitRps ?? 3000) / (knobs.referenceRps ?? 1500),
+        expressThroughputRatio: (knobs.carkitExpressRps ?? 2400) / (knobs.referenceRps ?? 1500),
         throughputRatioByRound: [2, 2],
         overheadP50Ms: (knobs.carkitSingleP50 ?? 0.6) - (knobs.directSingleP50 ?? 0.1),
         overheadP50UnderLoadMs: 0,

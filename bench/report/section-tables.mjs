@@ -55,7 +55,7 @@ function signingTables(results) {
 function brokerTables(results) {
   if (!results.brokers?.ok) return []
   const b = results.brokers.value
-  const targets = [b.targets.carkit, b.targets.reference, b.targets.direct]
+  const targets = [b.targets.carkit, b.targets.carkitExpress, b.targets.reference, b.targets.direct]
   const rounds = b.settings.rounds > 1 ? ` (${b.settings.rounds} interleaved rounds)` : ''
   const cpu = (/** @type {number | undefined} */ us) => (us === undefined ? '–' : `${formatCount(us)} µs`)
   return [
