@@ -117,6 +117,12 @@ describe('a unique SecretId, SecretKey and session token appear in no response a
       { CARKIT_SESSION_TOKEN: canary.sessionToken },
       { CARKIT_SECRET_KEY: canary.secretKey },
       { ...credentialsEnv(), CARKIT_ENDPOINT: `http://${canary.secretKey}.example` },
+      // Values pasted into the wrong variable: the error names the variable, not the secret.
+      { ...credentialsEnv(), CARKIT_ENDPOINT: canary.secretKey },
+      { ...credentialsEnv(), CARKIT_PROJECT_IDS: canary.secretId },
+      { ...credentialsEnv(), CARKIT_REGION: canary.sessionToken },
+      { ...credentialsEnv(), CARKIT_RATE_LIMIT: canary.secretKey },
+      { ...credentialsEnv(), CARKIT_PORT: canary.secretKey },
     ]
     for (const env of bad) {
       let message = ''
