@@ -6,6 +6,8 @@ import { parseInteger } from './parse-integer.js'
 import { parseRateLimit } from './parse-rate-limit.js'
 import { parseTrustProxy } from './parse-trust-proxy.js'
 import { readCredentials } from './read-credentials.js'
+import type { BrokerCredentials } from './broker-credentials.js'
+import { createTextRedactor } from '../logging/redact.js'
 
 /** The default upstream: Tencent Cloud's international CAR endpoint. */
 export const defaultEndpoint = 'https://car.intl.tencentcloudapi.com'
@@ -44,19 +46,7 @@ function parseHost(raw: string): string {
   return host
 }
 
-/**
- * Reads and validates every `CARKIT_*` variable of the contract once, applying defaults.
- * Without credentials the broker is in emulator mode. A bad value throws a
- * {@link BrokerConfigError} whose one-line message names the variable.
- *
- * @example
- * ```ts
- * const config = loadConfig(process.env)
- * app.use('/car', createBroker(config))
- * ```
- */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>): BrokerConfig {
-  const credentials = readCredentials(env)
+function configFrom(env: Readonly<Record<string, string | undefined>>, credentials: BrokerCredentials | undefined): BrokerConfig {
   const upstream = credentials === undefined ? 'emulator' : 'tencent'
   const endpointRaw = value(env, 'CARKIT_ENDPOINT')
   if (upstream === 'emulator' && endpointRaw !== undefined) {
@@ -89,5 +79,28 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): B
     port: portRaw === undefined ? 8787 : parseInteger('CARKIT_PORT', portRaw, 0, 65_535),
     emulatorCapacity: capacityRaw === undefined ? 2 : parseInteger('CARKIT_EMULATOR_CAPACITY', capacityRaw, 0, 1_000_000_000),
     logLevel: logRaw === undefined ? 'info' : parseLogLevel(logRaw),
+  }
+}
+
+/**
+ * Reads and validates every `CARKIT_*` variable of the contract once, applying defaults.
+ * Without credentials the broker is in emulator mode. A bad value throws a
+ * {@link BrokerConfigError} whose one-line message names the variable.
+ *
+ * @example
+ * ```ts
+ * const config = loadConfig(process.env)
+ * app.use('/car', createBroker(config))
+ * ```
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): BrokerConfig {
+  const credentials = readCredentials(env)
+  try {
+    return configFrom(env, credentials)
+  } catch (err) {
+    if (!(err instanceof BrokerConfigError) || credentials === undefined) throw err
+    // A secret pasted into the wrong variable would be quoted back in the one-line error: mask it.
+    const redact = createTextRedactor(credentials.secrets())
+    throw new BrokerConfigError(err.variable, redact(err.message.slice(err.variable.length + 2)))
   }
 }
