@@ -1,32 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '@carkit/emulator'
-import { startBroker, type RunningBroker } from '../../src/index.js'
+import type { Emulator } from '@carkit/emulator'
+import type { RunningBroker } from '../../src/index.js'
+import { startStack, type Stack } from '../support/start-stack.js'
 import { expectContractError } from './support/error-shape.js'
 import { rawRequest, type RawResponse } from './support/raw-request.js'
 
 const allowedOrigin = 'https://app.example.com'
 
-interface Pair {
-  emu: Emulator
-  broker: RunningBroker
-}
-const running: Pair[] = []
+const running: Stack[] = []
 
-async function start(trustProxy?: string): Promise<Pair> {
-  const emu = await startEmulator({ capacity: 50 })
-  const env: Record<string, string> = {
-    CARKIT_SECRET_ID: emu.credentials.secretId,
-    CARKIT_SECRET_KEY: emu.credentials.secretKey,
-    CARKIT_ENDPOINT: emu.url,
-    CARKIT_PROJECT_IDS: 'cap-demo',
-    CARKIT_ALLOWED_ORIGINS: allowedOrigin,
-    CARKIT_RATE_LIMIT: '1000/sec',
-  }
-  if (trustProxy !== undefined) env.CARKIT_TRUST_PROXY = trustProxy
-  const broker = await startBroker({ host: '127.0.0.1', port: 0, env, brokerOptions: { logger: () => {} } })
-  const pair = { emu, broker }
-  running.push(pair)
-  return pair
+async function start(trustProxy?: string): Promise<Stack> {
+  const stack = await startStack({ env: { CARKIT_ALLOWED_ORIGINS: allowedOrigin, CARKIT_TRUST_PROXY: trustProxy }, emulator: { capacity: 50 } })
+  running.push(stack)
+  return stack
 }
 
 function apply(broker: RunningBroker, userId: string, headers: Record<string, string> = {}): Promise<RawResponse> {
@@ -44,10 +30,7 @@ function userIpSeen(emu: Emulator, userId: string): string | undefined {
 }
 
 afterEach(async () => {
-  for (const { broker, emu } of running.splice(0)) {
-    await broker.close()
-    await emu.close()
-  }
+  for (const stack of running.splice(0)) await stack.close()
 })
 
 describe('X-Forwarded-For decides UserIp only when CARKIT_TRUST_PROXY trusts the proxy', () => {

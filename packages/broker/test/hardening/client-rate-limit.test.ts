@@ -1,31 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '@carkit/emulator'
-import { startBroker, type RunningBroker } from '../../src/index.js'
+import type { RunningBroker } from '../../src/index.js'
+import { startStack, type Stack } from '../support/start-stack.js'
 import { expectContractError } from './support/error-shape.js'
 import { rawRequest } from './support/raw-request.js'
 
-const running: Array<{ emu: Emulator; broker: RunningBroker }> = []
+const running: Stack[] = []
 
-async function start(env: Record<string, string>): Promise<{ emu: Emulator; broker: RunningBroker }> {
-  const emu = await startEmulator({ capacity: 50 })
-  const broker = await startBroker({
-    host: '127.0.0.1',
-    port: 0,
-    env: { CARKIT_SECRET_ID: emu.credentials.secretId, CARKIT_SECRET_KEY: emu.credentials.secretKey, CARKIT_ENDPOINT: emu.url, CARKIT_PROJECT_IDS: 'cap-demo', ...env },
-    brokerOptions: { logger: () => {} },
-  })
-  running.push({ emu, broker })
-  return { emu, broker }
+/** A stack with no Origin allow-list, throttled by `env.CARKIT_RATE_LIMIT`. */
+async function start(env: { CARKIT_RATE_LIMIT: string; CARKIT_TRUST_PROXY?: string }): Promise<Stack> {
+  const stack = await startStack({ env: { CARKIT_ALLOWED_ORIGINS: undefined, ...env }, emulator: { capacity: 50 } })
+  running.push(stack)
+  return stack
 }
 
 const apply = (broker: RunningBroker, userId: string, headers: Record<string, string> = {}): Promise<number> =>
   rawRequest(broker.url, { method: 'POST', path: '/v1/apply-concurrent', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ userId }) }).then((res) => res.status)
 
 afterEach(async () => {
-  for (const { broker, emu } of running.splice(0)) {
-    await broker.close()
-    await emu.close()
-  }
+  for (const stack of running.splice(0)) await stack.close()
 })
 
 describe('per-client rate limit', () => {

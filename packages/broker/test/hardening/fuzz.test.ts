@@ -1,8 +1,8 @@
 import http from 'node:http'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '@carkit/emulator'
-import { startBroker, type BrokerOptions, type LogEntry, type RunningBroker } from '../../src/index.js'
+import type { BrokerOptions } from '../../src/index.js'
+import { startStack, type Stack } from '../support/start-stack.js'
 import { expectContractError } from './support/error-shape.js'
 import { allowedOrigin, allowedProject, invalidRequest } from './support/invalid-requests.js'
 import { rawRequest } from './support/raw-request.js'
@@ -17,32 +17,20 @@ const ways: Array<{ way: string; options: BrokerOptions }> = [
 ]
 
 describe.each(ways)('property-based fuzz of the broker with requests it must refuse, $way', ({ options }) => {
-  let emu: Emulator
-  let broker: RunningBroker
-  const logs: LogEntry[] = []
+  let stack: Stack
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 })
 
   beforeAll(async () => {
-    emu = await startEmulator({ capacity: 4 })
-    broker = await startBroker({
-      host: '127.0.0.1',
-      port: 0,
-      env: {
-        CARKIT_SECRET_ID: emu.credentials.secretId,
-        CARKIT_SECRET_KEY: emu.credentials.secretKey,
-        CARKIT_ENDPOINT: emu.url,
-        CARKIT_PROJECT_IDS: allowedProject,
-        CARKIT_ALLOWED_ORIGINS: allowedOrigin,
-        CARKIT_RATE_LIMIT: '1000000/sec',
-      },
-      brokerOptions: { ...options, logger: (entry) => logs.push(entry) },
+    stack = await startStack({
+      env: { CARKIT_PROJECT_IDS: allowedProject, CARKIT_ALLOWED_ORIGINS: allowedOrigin, CARKIT_RATE_LIMIT: '1000000/sec' },
+      emulator: { capacity: 4 },
+      brokerOptions: options,
     })
   })
 
   afterAll(async () => {
     agent.destroy()
-    await broker?.close()
-    await emu?.close()
+    await stack?.close()
   })
 
   it(`answers ${numRuns} random invalid requests with a 4xx contract error and signs none of them`, async () => {
@@ -50,10 +38,10 @@ describe.each(ways)('property-based fuzz of the broker with requests it must ref
     await fc.assert(
       fc.asyncProperty(invalidRequest, async (request) => {
         seen.set(request.kind, (seen.get(request.kind) ?? 0) + 1)
-        const res = await rawRequest(broker.url, { ...request, agent })
+        const res = await rawRequest(stack.broker.url, { ...request, agent })
         expect(request.statuses, `${request.kind}: got ${res.status} ${res.body.slice(0, 200)}`).toContain(res.status)
         expectContractError(res)
-        expect(emu.calls.length, `${request.kind} reached the upstream`).toBe(0)
+        expect(stack.emu.calls.length, `${request.kind} reached the upstream`).toBe(0)
       }),
       { numRuns },
     )
@@ -61,15 +49,15 @@ describe.each(ways)('property-based fuzz of the broker with requests it must ref
     expect(total).toBeGreaterThanOrEqual(numRuns)
     // Every kind of breakage was exercised, not only the cheapest one.
     expect(seen.size).toBe(14)
-    expect(logs.filter((entry) => entry.event === 'unexpected_error')).toEqual([])
+    expect(stack.logs.filter((entry) => entry.event === 'unexpected_error')).toEqual([])
     console.info(`fuzz: ${total} cases`, Object.fromEntries(seen))
   }, 180_000)
 
   it('is healthy after the fuzz and still grants a valid request, which is signed once', async () => {
-    const health = await rawRequest(broker.url, { method: 'GET', path: '/healthz' })
+    const health = await rawRequest(stack.broker.url, { method: 'GET', path: '/healthz' })
     expect(health.status).toBe(200)
     expect(JSON.parse(health.body)).toEqual({ status: 'ok', upstream: 'tencent' })
-    const grant = await rawRequest(broker.url, {
+    const grant = await rawRequest(stack.broker.url, {
       method: 'POST',
       path: '/v1/apply-concurrent',
       headers: { 'content-type': 'application/json', origin: allowedOrigin },
@@ -77,6 +65,6 @@ describe.each(ways)('property-based fuzz of the broker with requests it must ref
     })
     expect(grant.status).toBe(200)
     expect(JSON.parse(grant.body)).toMatchObject({ userId: 'after-fuzz', projectId: allowedProject })
-    expect(emu.calls.map((call) => [call.action, call.userId, call.code])).toEqual([['ApplyConcurrent', 'after-fuzz', 'OK']])
+    expect(stack.emu.calls.map((call) => [call.action, call.userId, call.code])).toEqual([['ApplyConcurrent', 'after-fuzz', 'OK']])
   })
 })

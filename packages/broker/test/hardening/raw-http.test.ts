@@ -1,7 +1,6 @@
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '@carkit/emulator'
-import { startBroker, type RunningBroker } from '../../src/index.js'
+import { startStack, type Stack } from '../support/start-stack.js'
 import { expectContractError } from './support/error-shape.js'
 import type { RawResponse } from './support/raw-request.js'
 
@@ -36,28 +35,14 @@ function firstAnswer(text: string): RawResponse {
 }
 
 describe('requests Node parses oddly or not at all still get the contract JSON error', () => {
-  let emu: Emulator
-  let broker: RunningBroker
+  let stack: Stack
 
   beforeAll(async () => {
-    emu = await startEmulator({ capacity: 5 })
-    broker = await startBroker({
-      host: '127.0.0.1',
-      port: 0,
-      env: {
-        CARKIT_SECRET_ID: emu.credentials.secretId,
-        CARKIT_SECRET_KEY: emu.credentials.secretKey,
-        CARKIT_ENDPOINT: emu.url,
-        CARKIT_PROJECT_IDS: 'cap-demo',
-        CARKIT_RATE_LIMIT: '1000/sec',
-      },
-      brokerOptions: { logger: () => {} },
-    })
+    stack = await startStack({ env: { CARKIT_ALLOWED_ORIGINS: undefined }, emulator: { capacity: 5 } })
   })
 
   afterAll(async () => {
-    await broker?.close()
-    await emu?.close()
+    await stack?.close()
   })
 
   const body = '{"userId":"raw-user"}'
@@ -73,24 +58,24 @@ describe('requests Node parses oddly or not at all still get the contract JSON e
   ]
 
   it.each(refusals)('answers %s with a JSON error', async (_name, text, status) => {
-    const res = firstAnswer(await exchange(broker.url, text))
+    const res = firstAnswer(await exchange(stack.broker.url, text))
     expect(res.status).toBe(status)
     expectContractError(res)
     expect(res.headers['x-content-type-options']).toBe('nosniff')
   })
 
   it('serves an Expect other than 100-continue as a normal request (RFC 9110 lets the server ignore it) or refuses it in JSON', async () => {
-    const res = firstAnswer(await exchange(broker.url, `POST /v1/apply-concurrent HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`))
+    const res = firstAnswer(await exchange(stack.broker.url, `POST /v1/apply-concurrent HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`))
     if (res.status === 200) expect(JSON.parse(res.body)).toMatchObject({ userId: 'raw-user' })
     else expectContractError(res)
   })
 
   it('answers pipelined requests in order on one connection', async () => {
-    const text = await exchange(broker.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+    const text = await exchange(stack.broker.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
     expect(text.match(/HTTP\/1\.1 \d{3}/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 404'])
   })
 
   it('signed nothing for any of these', () => {
-    expect(emu.calls.filter((call) => call.userId !== 'raw-user')).toEqual([])
+    expect(stack.emu.calls.filter((call) => call.userId !== 'raw-user')).toEqual([])
   })
 })

@@ -1,7 +1,6 @@
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '@carkit/emulator'
-import { startBroker, type RunningBroker } from '../../src/index.js'
+import { startStack, type Stack } from '../support/start-stack.js'
 import { expectContractError } from './support/error-shape.js'
 import { peakInWindow } from './support/peak-in-window.js'
 import { rawRequest, type RawResponse } from './support/raw-request.js'
@@ -11,32 +10,21 @@ const capacity = 400
 const ceiling = 100
 
 describe('upstream throttle under a burst of distinct UserIds', () => {
-  let emu: Emulator
-  let broker: RunningBroker
+  let stack: Stack
   const agent = new http.Agent({ keepAlive: true, maxSockets: burst })
 
   beforeAll(async () => {
-    emu = await startEmulator({ capacity, rateLimitPerSecond: ceiling })
-    broker = await startBroker({
-      host: '127.0.0.1',
-      port: 0,
-      env: {
-        CARKIT_SECRET_ID: emu.credentials.secretId,
-        CARKIT_SECRET_KEY: emu.credentials.secretKey,
-        CARKIT_ENDPOINT: emu.url,
-        CARKIT_PROJECT_IDS: 'cap-demo',
-        CARKIT_RATE_LIMIT: '100000/sec',
-        CARKIT_UPSTREAM_RPS: String(ceiling),
-      },
+    stack = await startStack({
+      env: { CARKIT_ALLOWED_ORIGINS: undefined, CARKIT_RATE_LIMIT: '100000/sec', CARKIT_UPSTREAM_RPS: String(ceiling) },
+      emulator: { capacity, rateLimitPerSecond: ceiling },
       // The burst needs about burst / ceiling seconds; a generous queue wait keeps a slow CI machine from turning waiters into 429s.
-      brokerOptions: { logger: () => {}, upstreamQueueTimeoutMs: 30_000 },
+      brokerOptions: { upstreamQueueTimeoutMs: 30_000 },
     })
   })
 
   afterAll(async () => {
     agent.destroy()
-    await broker?.close()
-    await emu?.close()
+    await stack?.close()
   })
 
   it('measures the peak of a sliding one-second window correctly', () => {
@@ -48,7 +36,7 @@ describe('upstream throttle under a burst of distinct UserIds', () => {
     const started = Date.now()
     const answers: RawResponse[] = await Promise.all(
       Array.from({ length: burst }, (_, i) =>
-        rawRequest(broker.url, {
+        rawRequest(stack.broker.url, {
           method: 'POST',
           path: '/v1/apply-concurrent',
           headers: { 'content-type': 'application/json' },
@@ -67,7 +55,7 @@ describe('upstream throttle under a burst of distinct UserIds', () => {
     // The emulator hands out exactly `capacity` slots, one per distinct UserId.
     expect(count('OK')).toBe(capacity)
 
-    const applies = emu.calls.filter((call) => call.action === 'ApplyConcurrent')
+    const applies = stack.emu.calls.filter((call) => call.action === 'ApplyConcurrent')
     expect(applies).toHaveLength(burst)
     expect(applies.filter((call) => call.code.startsWith('RequestLimitExceeded'))).toEqual([])
     const peak = peakInWindow(applies.map((call) => call.at), 1000)

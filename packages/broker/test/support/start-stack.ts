@@ -5,33 +5,59 @@ import { startBroker, type BrokerOptions, type LogEntry, type RunningBroker } fr
 export interface Stack {
   emu: Emulator
   broker: RunningBroker
+  /** Every entry the broker logged; collected in memory, so the broker writes nothing to stdout. */
   logs: LogEntry[]
   post(body: unknown, headers?: Record<string, string>): Promise<Response>
   close(): Promise<void>
 }
 
-/** Starts an emulator and a broker pointed at it with credentials (tencent-mode config, loopback endpoint). */
-export async function startStack(options: {
-  env?: Record<string, string>
+/** What to change from the default stack. */
+export interface StackOptions {
+  /**
+   * Variables laid over the default environment. A variable set to `undefined` is left unset,
+   * e.g. `{ CARKIT_ALLOWED_ORIGINS: undefined }` for a broker with no Origin allow-list.
+   */
+  env?: Record<string, string | undefined>
+  /** Emulator options. @default { capacity: 2 } */
   emulator?: StartEmulatorOptions
+  /** Broker options; a `logger` given here replaces the one that fills `logs`. */
   brokerOptions?: BrokerOptions
-} = {}): Promise<Stack> {
+}
+
+/**
+ * Starts an emulator and a broker pointed at it with credentials (tencent-mode config, loopback endpoint).
+ *
+ * @example
+ * const stack = await startStack({ env: { CARKIT_ALLOWED_ORIGINS: undefined }, emulator: { capacity: 5 } })
+ * try {
+ *   expect((await stack.post({ userId: 'u1' })).status).toBe(200)
+ * } finally {
+ *   await stack.close()
+ * }
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const emu = await startEmulator({ capacity: 2, ...options.emulator })
   const logs: LogEntry[] = []
-  const broker = await startBroker({
-    host: '127.0.0.1',
-    port: 0,
-    env: {
-      CARKIT_SECRET_ID: emu.credentials.secretId,
-      CARKIT_SECRET_KEY: emu.credentials.secretKey,
-      CARKIT_ENDPOINT: emu.url,
-      CARKIT_PROJECT_IDS: 'cap-demo',
-      CARKIT_ALLOWED_ORIGINS: 'https://app.example.com',
-      CARKIT_RATE_LIMIT: '1000/sec',
-      ...options.env,
-    },
-    brokerOptions: { logger: (entry) => logs.push(entry), ...options.brokerOptions },
-  })
+  let broker: RunningBroker
+  try {
+    broker = await startBroker({
+      host: '127.0.0.1',
+      port: 0,
+      env: {
+        CARKIT_SECRET_ID: emu.credentials.secretId,
+        CARKIT_SECRET_KEY: emu.credentials.secretKey,
+        CARKIT_ENDPOINT: emu.url,
+        CARKIT_PROJECT_IDS: 'cap-demo',
+        CARKIT_ALLOWED_ORIGINS: 'https://app.example.com',
+        CARKIT_RATE_LIMIT: '1000/sec',
+        ...options.env,
+      },
+      brokerOptions: { logger: (entry) => logs.push(entry), ...options.brokerOptions },
+    })
+  } catch (error) {
+    await emu.close()
+    throw error
+  }
   return {
     emu,
     broker,
