@@ -4,6 +4,7 @@ import { startEmulator } from '@carkit/emulator'
 import express from 'express'
 import { describe, expect, it } from 'vitest'
 import { attachEmulator, createBroker, loadConfig, startBroker } from '../src/index.js'
+import { startBrokerAt } from './support/start-broker-at.js'
 
 async function listen(app: express.Express): Promise<{ url: string; server: http.Server }> {
   const server = http.createServer(app)
@@ -48,12 +49,7 @@ describe('createBroker inside a host app', () => {
 describe('startBroker', () => {
   it('never starts an emulator when credentials are set', async () => {
     const emu = await startEmulator()
-    const broker = await startBroker({
-      host: '127.0.0.1',
-      port: 0,
-      env: { CARKIT_SECRET_ID: emu.credentials.secretId, CARKIT_SECRET_KEY: emu.credentials.secretKey, CARKIT_ENDPOINT: emu.url, CARKIT_PROJECT_IDS: 'cap-demo' },
-      brokerOptions: { logger: () => {} },
-    })
+    const broker = await startBrokerAt(emu.url, emu.credentials)
     try {
       expect(broker.upstream).toBe('tencent')
       expect(broker.emulator).toBeUndefined()

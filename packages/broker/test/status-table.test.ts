@@ -1,7 +1,7 @@
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBroker } from '../src/index.js'
+import { startFakeUpstream } from './support/fake-upstream.js'
+import { freePort } from './support/free-port.js'
+import { startBrokerAt } from './support/start-broker-at.js'
 import { startStack, type Stack } from './support/start-stack.js'
 
 interface ErrorJson {
@@ -134,16 +134,7 @@ describe('upstream faults', () => {
   })
 
   it('answers 502 Broker.UpstreamUnavailable when the upstream port is closed', async () => {
-    const closed = http.createServer()
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
-    const port = (closed.address() as AddressInfo).port
-    await new Promise<void>((resolve) => closed.close(() => resolve()))
-    const broker = await startBroker({
-      host: '127.0.0.1',
-      port: 0,
-      env: { CARKIT_SECRET_ID: 'AKIDclosedport', CARKIT_SECRET_KEY: 'secret-key-closed-port', CARKIT_ENDPOINT: `http://127.0.0.1:${port}`, CARKIT_PROJECT_IDS: 'cap-demo' },
-      brokerOptions: { logger: () => {} },
-    })
+    const broker = await startBrokerAt(`http://127.0.0.1:${await freePort()}`, { secretId: 'AKIDclosedport', secretKey: 'secret-key-closed-port' })
     try {
       const res = await fetch(`${broker.url}/v1/apply-concurrent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u1"}' })
       await expectError(res, 502, 'Broker.UpstreamUnavailable', true)
@@ -153,25 +144,18 @@ describe('upstream faults', () => {
   })
 
   it('answers 502 Broker.UpstreamUnavailable when the upstream answers HTML', async () => {
-    const html = http.createServer((_req, res) => {
+    const html = await startFakeUpstream((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' })
       res.end('<html><body>Bad gateway</body></html>')
     })
-    await new Promise<void>((resolve) => html.listen(0, '127.0.0.1', resolve))
-    const port = (html.address() as AddressInfo).port
-    const broker = await startBroker({
-      host: '127.0.0.1',
-      port: 0,
-      env: { CARKIT_SECRET_ID: 'AKIDhtmlanswer', CARKIT_SECRET_KEY: 'secret-key-html-answer', CARKIT_ENDPOINT: `http://127.0.0.1:${port}`, CARKIT_PROJECT_IDS: 'cap-demo' },
-      brokerOptions: { logger: () => {} },
-    })
+    const broker = await startBrokerAt(html.url, { secretId: 'AKIDhtmlanswer', secretKey: 'secret-key-html-answer' })
     try {
       const res = await fetch(`${broker.url}/v1/apply-concurrent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u1"}' })
       const body = await expectError(res, 502, 'Broker.UpstreamUnavailable', true)
       expect(JSON.stringify(body)).not.toContain('<html')
     } finally {
       await broker.close()
-      await new Promise<void>((resolve) => html.close(() => resolve()))
+      await html.close()
     }
   })
 })

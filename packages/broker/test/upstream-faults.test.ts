@@ -1,27 +1,36 @@
 import type http from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { startBroker, type LogEntry } from '../src/index.js'
+import type { BrokerOptions, LogEntry, RunningBroker } from '../src/index.js'
 import { startFakeUpstream } from './support/fake-upstream.js'
+import { startBrokerAt } from './support/start-broker-at.js'
 
 const secretKey = 'fault-test-secret-key-7f3a9c'
 
-async function applyThrough(handler: http.RequestListener, logs: LogEntry[] = []): Promise<{ status: number; code: string; retryAfter: string | null }> {
+/** Runs `use` against a broker in front of a fake upstream that answers with `handler`, then closes both. */
+async function withFakeUpstream<T>(handler: http.RequestListener, brokerOptions: BrokerOptions, use: (broker: RunningBroker) => Promise<T>): Promise<T> {
   const upstream = await startFakeUpstream(handler)
-  const broker = await startBroker({
-    host: '127.0.0.1',
-    port: 0,
-    env: { CARKIT_SECRET_ID: 'AKIDfaulttest', CARKIT_SECRET_KEY: secretKey, CARKIT_ENDPOINT: upstream.url, CARKIT_PROJECT_IDS: 'cap-demo' },
-    brokerOptions: { upstreamTimeoutMs: 300, logger: (entry) => logs.push(entry) },
-  })
   try {
-    const res = await fetch(`${broker.url}/v1/apply-concurrent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u1"}' })
+    const broker = await startBrokerAt(upstream.url, { secretId: 'AKIDfaulttest', secretKey }, { brokerOptions })
+    try {
+      return await use(broker)
+    } finally {
+      await broker.close()
+    }
+  } finally {
+    await upstream.close()
+  }
+}
+
+const apply = (broker: RunningBroker, userId: string): Promise<Response> =>
+  fetch(`${broker.url}/v1/apply-concurrent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+
+function applyThrough(handler: http.RequestListener, logs: LogEntry[] = []): Promise<{ status: number; code: string; retryAfter: string | null }> {
+  return withFakeUpstream(handler, { upstreamTimeoutMs: 300, logger: (entry) => logs.push(entry) }, async (broker) => {
+    const res = await apply(broker, 'u1')
     const body = (await res.json()) as { error?: { code: string } }
     expect((await fetch(`${broker.url}/healthz`)).status).toBe(200)
     return { status: res.status, code: body.error?.code ?? 'OK', retryAfter: res.headers.get('retry-after') }
-  } finally {
-    await broker.close()
-    await upstream.close()
-  }
+  })
 }
 
 describe('upstream faults become the contract codes and the broker keeps serving', () => {
@@ -71,28 +80,19 @@ describe('upstream faults become the contract codes and the broker keeps serving
   })
 
   it('removes secrets an upstream echoes in an error message before the page sees it', async () => {
-    const upstream = await startFakeUpstream((req, res) => {
+    const echo: http.RequestListener = (req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ Response: { Error: { Code: 'FailedOperation', Message: `echo ${secretKey} ${req.headers.authorization}` }, RequestId: 'r' } }))
-    })
-    const broker = await startBroker({
-      host: '127.0.0.1',
-      port: 0,
-      env: { CARKIT_SECRET_ID: 'AKIDfaulttest', CARKIT_SECRET_KEY: secretKey, CARKIT_ENDPOINT: upstream.url, CARKIT_PROJECT_IDS: 'cap-demo' },
-      brokerOptions: { logger: () => {} },
-    })
-    try {
-      const res = await fetch(`${broker.url}/v1/apply-concurrent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u1"}' })
+    }
+    await withFakeUpstream(echo, {}, async (broker) => {
+      const res = await apply(broker, 'u1')
       const text = await res.text()
       expect(res.status).toBe(502)
       expect(text).toContain('FailedOperation')
       expect(text).not.toContain(secretKey)
       expect(text).not.toContain('AKIDfaulttest')
       expect(text).not.toMatch(/Signature=[0-9a-f]{64}/)
-    } finally {
-      await broker.close()
-      await upstream.close()
-    }
+    })
   })
 
   it('never writes the SecretKey or the Authorization header to the log', async () => {
@@ -111,7 +111,7 @@ describe('upstream faults become the contract codes and the broker keeps serving
   it('retries once on a fresh connection when a pooled keep-alive connection turns out closed', async () => {
     const seen = new WeakMap<object, number>()
     let upstreamRequests = 0
-    const upstream = await startFakeUpstream((req, res) => {
+    const dropsSecondRequestPerConnection: http.RequestListener = (req, res) => {
       upstreamRequests += 1
       const count = (seen.get(req.socket) ?? 0) + 1
       seen.set(req.socket, count)
@@ -122,22 +122,11 @@ describe('upstream faults become the contract codes and the broker keeps serving
       }
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end('{"Response":{"RequestId":"fresh"}}')
-    })
-    const broker = await startBroker({
-      host: '127.0.0.1',
-      port: 0,
-      env: { CARKIT_SECRET_ID: 'AKIDfaulttest', CARKIT_SECRET_KEY: secretKey, CARKIT_ENDPOINT: upstream.url, CARKIT_PROJECT_IDS: 'cap-demo' },
-      brokerOptions: { logger: () => {} },
-    })
-    try {
-      const post = (userId: string) =>
-        fetch(`${broker.url}/v1/apply-concurrent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
-      expect((await post('k1')).status).toBe(200)
-      expect((await post('k2')).status).toBe(200)
-      expect(upstreamRequests).toBe(3)
-    } finally {
-      await broker.close()
-      await upstream.close()
     }
+    await withFakeUpstream(dropsSecondRequestPerConnection, {}, async (broker) => {
+      expect((await apply(broker, 'k1')).status).toBe(200)
+      expect((await apply(broker, 'k2')).status).toBe(200)
+      expect(upstreamRequests).toBe(3)
+    })
   })
 })

@@ -1,24 +1,17 @@
-import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBroker, type LogEntry, type RunningBroker } from '../../src/index.js'
+import type { LogEntry, RunningBroker } from '../../src/index.js'
+import { freePort } from '../support/free-port.js'
+import { startBrokerAt } from '../support/start-broker-at.js'
 import { expectContractError } from './support/error-shape.js'
 import { faultRows } from './support/fault-matrix-rows.js'
 import { rawRequest, type RawResponse } from './support/raw-request.js'
 import { answerJson, startScriptedUpstream, type ScriptedUpstream } from './support/scripted-upstream.js'
 
 const upstreamTimeoutMs = 400
-const secrets = { CARKIT_SECRET_ID: 'AKIDfaultmatrix0000000000', CARKIT_SECRET_KEY: 'fault-matrix-secret-key-5d1e' }
+const secrets = { secretId: 'AKIDfaultmatrix0000000000', secretKey: 'fault-matrix-secret-key-5d1e' }
 
 function apply(url: string, userId: string): Promise<RawResponse> {
   return rawRequest(url, { method: 'POST', path: '/v1/apply-concurrent', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
 }
 
 describe('fault matrix: every upstream fault becomes the contract status and code, and the broker keeps serving', () => {
@@ -29,10 +22,8 @@ describe('fault matrix: every upstream fault becomes the contract status and cod
 
   beforeAll(async () => {
     upstream = await startScriptedUpstream()
-    broker = await startBroker({
-      host: '127.0.0.1',
-      port: 0,
-      env: { ...secrets, CARKIT_ENDPOINT: upstream.url, CARKIT_PROJECT_IDS: 'cap-demo', CARKIT_RATE_LIMIT: '10000/sec' },
+    broker = await startBrokerAt(upstream.url, secrets, {
+      env: { CARKIT_RATE_LIMIT: '10000/sec' },
       brokerOptions: { upstreamTimeoutMs, logger: (entry) => logs.push(entry) },
     })
   })
@@ -69,8 +60,8 @@ describe('fault matrix: every upstream fault becomes the contract status and cod
     const authLines = logs.filter((entry) => entry.event === 'upstream_auth_failure' || entry.event === 'clock_skew')
     expect(authLines.map((entry) => entry.code)).toEqual(expect.arrayContaining(['AuthFailure.SignatureFailure', 'AuthFailure.SecretIdNotFound']))
     const text = JSON.stringify(logs)
-    expect(text).not.toContain(secrets.CARKIT_SECRET_KEY)
-    expect(text).not.toContain(secrets.CARKIT_SECRET_ID)
+    expect(text).not.toContain(secrets.secretKey)
+    expect(text).not.toContain(secrets.secretId)
   })
 
   it('still grants a normal request after the whole matrix', async () => {
@@ -81,13 +72,7 @@ describe('fault matrix: every upstream fault becomes the contract status and cod
   })
 
   it('answers 502 Broker.UpstreamUnavailable when nothing listens on the upstream port', async () => {
-    const port = await freePort()
-    const closed = await startBroker({
-      host: '127.0.0.1',
-      port: 0,
-      env: { ...secrets, CARKIT_ENDPOINT: `http://127.0.0.1:${port}`, CARKIT_PROJECT_IDS: 'cap-demo' },
-      brokerOptions: { upstreamTimeoutMs, logger: () => {} },
-    })
+    const closed = await startBrokerAt(`http://127.0.0.1:${await freePort()}`, secrets, { brokerOptions: { upstreamTimeoutMs } })
     try {
       const res = await apply(closed.url, 'closed-port')
       const error = expectContractError(res)

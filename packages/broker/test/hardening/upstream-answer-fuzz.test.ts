@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBroker, type LogEntry, type RunningBroker } from '../../src/index.js'
+import type { LogEntry, RunningBroker } from '../../src/index.js'
+import { startBrokerAt } from '../support/start-broker-at.js'
 import { expectContractError } from './support/error-shape.js'
 import { rawRequest } from './support/raw-request.js'
 import { startScriptedUpstream, type ScriptedUpstream } from './support/scripted-upstream.js'
@@ -36,10 +37,8 @@ describe('property-based fuzz of what Tencent Cloud answers', () => {
 
   beforeAll(async () => {
     upstream = await startScriptedUpstream()
-    broker = await startBroker({
-      host: '127.0.0.1',
-      port: 0,
-      env: { CARKIT_SECRET_ID: 'AKIDanswerfuzz', CARKIT_SECRET_KEY: 'answer-fuzz-secret-key', CARKIT_ENDPOINT: upstream.url, CARKIT_PROJECT_IDS: 'cap-demo', CARKIT_RATE_LIMIT: '100000/sec', CARKIT_UPSTREAM_RPS: '100000' },
+    broker = await startBrokerAt(upstream.url, { secretId: 'AKIDanswerfuzz', secretKey: 'answer-fuzz-secret-key' }, {
+      env: { CARKIT_RATE_LIMIT: '100000/sec', CARKIT_UPSTREAM_RPS: '100000' },
       brokerOptions: { upstreamTimeoutMs: 2_000, logger: (entry) => logs.push(entry) },
     })
   })

@@ -1,5 +1,6 @@
 import { startEmulator, type Emulator, type StartEmulatorOptions } from '@carkit/emulator'
-import { startBroker, type BrokerOptions, type LogEntry, type RunningBroker } from '../../src/index.js'
+import type { BrokerOptions, LogEntry, RunningBroker } from '../../src/index.js'
+import { startBrokerAt } from './start-broker-at.js'
 
 /** A broker in front of a real emulator, both on 127.0.0.1 port 0, plus the broker's log. */
 export interface Stack {
@@ -14,7 +15,8 @@ export interface Stack {
 /** What to change from the default stack. */
 export interface StackOptions {
   /**
-   * Variables laid over the default environment. A variable set to `undefined` is left unset,
+   * Variables laid over the default environment (the emulator's credentials and URL, `CARKIT_PROJECT_IDS=cap-demo`,
+   * `CARKIT_ALLOWED_ORIGINS=https://app.example.com`, `CARKIT_RATE_LIMIT=1000/sec`). A variable set to `undefined` is left unset,
    * e.g. `{ CARKIT_ALLOWED_ORIGINS: undefined }` for a broker with no Origin allow-list.
    */
   env?: Record<string, string | undefined>
@@ -40,18 +42,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const logs: LogEntry[] = []
   let broker: RunningBroker
   try {
-    broker = await startBroker({
-      host: '127.0.0.1',
-      port: 0,
-      env: {
-        CARKIT_SECRET_ID: emu.credentials.secretId,
-        CARKIT_SECRET_KEY: emu.credentials.secretKey,
-        CARKIT_ENDPOINT: emu.url,
-        CARKIT_PROJECT_IDS: 'cap-demo',
-        CARKIT_ALLOWED_ORIGINS: 'https://app.example.com',
-        CARKIT_RATE_LIMIT: '1000/sec',
-        ...options.env,
-      },
+    broker = await startBrokerAt(emu.url, emu.credentials, {
+      env: { CARKIT_ALLOWED_ORIGINS: 'https://app.example.com', CARKIT_RATE_LIMIT: '1000/sec', ...options.env },
       brokerOptions: { logger: (entry) => logs.push(entry), ...options.brokerOptions },
     })
   } catch (error) {
