@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { startStack, type Stack } from './support/start-stack.js'
+import { describe, expect, it } from 'vitest'
+import { stacksClosedAfterEach } from './support/stacks-closed-after-each.js'
 
-let stack: Stack | undefined
-
-afterEach(async () => {
-  await stack?.close()
-  stack = undefined
-})
+const startStack = stacksClosedAfterEach()
 
 describe('per-client rate limit', () => {
   it('answers 429 Broker.RateLimited with Retry-After once the client used its budget', async () => {
-    stack = await startStack({ env: { CARKIT_RATE_LIMIT: '2/min' }, emulator: { capacity: 10 } })
+    const stack = await startStack({ env: { CARKIT_RATE_LIMIT: '2/min' }, emulator: { capacity: 10 } })
     expect((await stack.post({ userId: 'r1' })).status).toBe(200)
     expect((await stack.post({ userId: 'r2' })).status).toBe(200)
     const res = await stack.post({ userId: 'r3' })
@@ -24,7 +19,7 @@ describe('per-client rate limit', () => {
 
 describe('single flight per UserId', () => {
   it('shares one upstream call between concurrent requests for the same UserId', async () => {
-    stack = await startStack({ emulator: { latencyMs: 150 } })
+    const stack = await startStack({ emulator: { latencyMs: 150 } })
     stack.emu.resetCalls()
     const answers = await Promise.all([stack.post({ userId: 'same' }), stack.post({ userId: 'same' }), stack.post({ userId: 'same' })])
     const bodies = (await Promise.all(answers.map((res) => res.json()))) as Array<{ requestId: string }>
@@ -36,7 +31,7 @@ describe('single flight per UserId', () => {
 
 describe('authorize hook', () => {
   it('answers 401 Broker.Unauthorized when the hook says no, before anything is signed', async () => {
-    stack = await startStack({ brokerOptions: { authorize: (req) => req.headers.authorization === 'Bearer good' } })
+    const stack = await startStack({ brokerOptions: { authorize: (req) => req.headers.authorization === 'Bearer good' } })
     stack.emu.resetCalls()
     const res = await stack.post({ userId: 'a1' }, { authorization: 'Bearer bad' })
     expect(res.status).toBe(401)
@@ -46,14 +41,14 @@ describe('authorize hook', () => {
   })
 
   it('binds the UserId to the one the hook returns', async () => {
-    stack = await startStack({ brokerOptions: { authorize: async () => ({ userId: 'account-42' }) } })
+    const stack = await startStack({ brokerOptions: { authorize: async () => ({ userId: 'account-42' }) } })
     const res = await stack.post({ userId: 'whatever-the-page-says' })
     expect(await res.json()).toMatchObject({ userId: 'account-42' })
     expect(stack.emu.calls.at(-1)?.userId).toBe('account-42')
   })
 
   it('answers a JSON 500 without a stack when the hook throws', async () => {
-    stack = await startStack({
+    const stack = await startStack({
       brokerOptions: {
         authorize: () => {
           throw new Error('database down')
@@ -71,7 +66,7 @@ describe('authorize hook', () => {
 
 describe('security headers', () => {
   it('sends the security headers and no X-Powered-By on every answer', async () => {
-    stack = await startStack()
+    const stack = await startStack()
     for (const res of [await fetch(`${stack.broker.url}/healthz`), await stack.post({}), await fetch(`${stack.broker.url}/missing`)]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
       expect(res.headers.get('cache-control')).toBe('no-store')

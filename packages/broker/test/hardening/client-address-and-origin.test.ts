@@ -1,18 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Emulator } from '@carkit/emulator'
 import type { RunningBroker } from '../../src/index.js'
-import { startStack, type Stack } from '../support/start-stack.js'
+import { stacksClosedAfterEach } from '../support/stacks-closed-after-each.js'
+import type { Stack } from '../support/start-stack.js'
 import { expectContractError } from './support/error-shape.js'
 import { rawRequest, type RawResponse } from './support/raw-request.js'
 
 const allowedOrigin = 'https://app.example.com'
 
-const running: Stack[] = []
+const startStack = stacksClosedAfterEach()
 
-async function start(trustProxy?: string): Promise<Stack> {
-  const stack = await startStack({ env: { CARKIT_ALLOWED_ORIGINS: allowedOrigin, CARKIT_TRUST_PROXY: trustProxy }, emulator: { capacity: 50 } })
-  running.push(stack)
-  return stack
+function start(trustProxy?: string): Promise<Stack> {
+  return startStack({ env: { CARKIT_ALLOWED_ORIGINS: allowedOrigin, CARKIT_TRUST_PROXY: trustProxy }, emulator: { capacity: 50 } })
 }
 
 function apply(broker: RunningBroker, userId: string, headers: Record<string, string> = {}): Promise<RawResponse> {
@@ -28,10 +27,6 @@ function apply(broker: RunningBroker, userId: string, headers: Record<string, st
 function userIpSeen(emu: Emulator, userId: string): string | undefined {
   return emu.calls.find((call) => call.userId === userId)?.userIp
 }
-
-afterEach(async () => {
-  for (const stack of running.splice(0)) await stack.close()
-})
 
 describe('X-Forwarded-For decides UserIp only when CARKIT_TRUST_PROXY trusts the proxy', () => {
   it('ignores X-Forwarded-For by default and sends the socket address as UserIp', async () => {

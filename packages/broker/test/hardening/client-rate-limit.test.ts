@@ -1,24 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RunningBroker } from '../../src/index.js'
-import { startStack, type Stack } from '../support/start-stack.js'
+import { stacksClosedAfterEach } from '../support/stacks-closed-after-each.js'
+import type { Stack } from '../support/start-stack.js'
 import { expectContractError } from './support/error-shape.js'
 import { rawRequest } from './support/raw-request.js'
 
-const running: Stack[] = []
+const startStack = stacksClosedAfterEach()
 
 /** A stack with no Origin allow-list, throttled by `env.CARKIT_RATE_LIMIT`. */
-async function start(env: { CARKIT_RATE_LIMIT: string; CARKIT_TRUST_PROXY?: string }): Promise<Stack> {
-  const stack = await startStack({ env: { CARKIT_ALLOWED_ORIGINS: undefined, ...env }, emulator: { capacity: 50 } })
-  running.push(stack)
-  return stack
+function start(env: { CARKIT_RATE_LIMIT: string; CARKIT_TRUST_PROXY?: string }): Promise<Stack> {
+  return startStack({ env: { CARKIT_ALLOWED_ORIGINS: undefined, ...env }, emulator: { capacity: 50 } })
 }
 
 const apply = (broker: RunningBroker, userId: string, headers: Record<string, string> = {}): Promise<number> =>
   rawRequest(broker.url, { method: 'POST', path: '/v1/apply-concurrent', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ userId }) }).then((res) => res.status)
-
-afterEach(async () => {
-  for (const stack of running.splice(0)) await stack.close()
-})
 
 describe('per-client rate limit', () => {
   it('refuses the request over the budget with a retryable 429 and Retry-After, and signs nothing for it', async () => {
