@@ -6,9 +6,9 @@
 // saying what we do. Otherwise stop with a message that says how to get a browser.
 import { spawnSync } from 'node:child_process'
 import { accessSync, constants, existsSync } from 'node:fs'
+import { DEFAULT_CHROMIUM_PATH, chromiumPath } from './chromium.mjs'
 
-const DEFAULT_PATH = '/usr/bin/chromium'
-const browserPath = process.env.CHROMIUM_PATH || DEFAULT_PATH
+const browserPath = chromiumPath()
 
 /** @param {string} path */
 function isExecutable(path) {
@@ -46,7 +46,7 @@ const howToFix =
   'Install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`), or point CHROMIUM_PATH at ' +
   'an existing Chromium or Chrome binary, e.g. `CHROMIUM_PATH=/usr/bin/google-chrome pnpm test`.'
 
-if (process.env.CHROMIUM_PATH && process.env.CHROMIUM_PATH !== DEFAULT_PATH) {
+if (process.env.CHROMIUM_PATH && process.env.CHROMIUM_PATH !== DEFAULT_CHROMIUM_PATH) {
   fail(`CHROMIUM_PATH is set to ${browserPath}, but there is no executable file there. ${howToFix}`)
 }
 

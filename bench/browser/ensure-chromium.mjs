@@ -1,6 +1,7 @@
 // @ts-check
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { chromiumPath } from '../../scripts/chromium.mjs'
 
 const script = fileURLToPath(new URL('../../scripts/ensure-chromium.mjs', import.meta.url))
 
@@ -19,5 +20,5 @@ export function ensureChromium() {
     const reason = (result.stderr || result.stdout || String(result.error ?? '')).trim()
     throw new Error(`No Chromium for the browser benchmark: ${reason || `${script} exited with ${result.status}`}`)
   }
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+  return chromiumPath()
 }

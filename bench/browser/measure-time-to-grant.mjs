@@ -4,22 +4,13 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startChild } from '../processes/start-child.mjs'
 import { summarizeSamples } from '../stats/summarize-samples.mjs'
+import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs'
 import { ensureChromium } from './ensure-chromium.mjs'
 import { serveSdkPage } from './serve-sdk-page.mjs'
 import { timeToGrantInPage } from './time-to-grant-in-page.mjs'
 
 const require = createRequire(import.meta.url)
 const child = (/** @type {string} */ name) => fileURLToPath(new URL(`../processes/${name}`, import.meta.url))
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /**
  * @typedef {object} TimeToGrantResult
@@ -77,7 +68,7 @@ export async function measureTimeToGrant(options = {}) {
 
     /** @type {typeof import('@playwright/test')} */
     const playwright = require('@playwright/test')
-    const browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+    const browser = await playwright.chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] })
     cleanups.push(() => browser.close())
     const brokerUrl = String(broker.ready.url)
     // Each browser context has its own connections and preflight cache, so each first call is cold.
