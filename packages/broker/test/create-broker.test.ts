@@ -44,6 +44,37 @@ describe('createBroker inside a host app', () => {
       await emu.close()
     }
   })
+  it('reads X-Forwarded-For only as CARKIT_TRUST_PROXY allows, whatever the host app trusts', async () => {
+    const emu = await startEmulator()
+    const mount = (trustProxy: string | undefined, appTrust: boolean) => {
+      const app = express()
+      app.set('trust proxy', appTrust)
+      const env = trustProxy === undefined ? {} : { CARKIT_TRUST_PROXY: trustProxy }
+      app.use('/car', createBroker(attachEmulator(loadConfig(env), emu.url, emu.credentials), { logger: () => {} }))
+      return listen(app)
+    }
+    const trustingHost = await mount(undefined, true)
+    const trustingBroker = await mount('loopback', false)
+    const apply = (url: string, userId: string) =>
+      fetch(`${url}/car/v1/apply-concurrent`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+        body: JSON.stringify({ userId }),
+      })
+    try {
+      expect((await apply(trustingHost.url, 'xff-host')).status).toBe(200)
+      expect((await apply(trustingBroker.url, 'xff-broker')).status).toBe(200)
+      const ipOf = (userId: string) => emu.calls.find((call) => call.userId === userId)?.userIp
+      expect(ipOf('xff-host')).toBe('127.0.0.1')
+      expect(ipOf('xff-broker')).toBe('203.0.113.9')
+    } finally {
+      for (const { server } of [trustingHost, trustingBroker]) {
+        server.closeAllConnections()
+        server.close()
+      }
+      await emu.close()
+    }
+  })
 })
 
 describe('startBroker', () => {

@@ -3,7 +3,7 @@ import type { ClientRateLimiter } from './client-rate-limiter.js'
 
 /**
  * Spends one request of a client's budget, or throws 429 `Broker.RateLimited` with the
- * `Retry-After` seconds until the next one. The client key is its address (`req.ip`, so
+ * `Retry-After` seconds until the next one. The client key is its address (the `UserIp`, so
  * `X-Forwarded-For` counts only behind a trusted proxy).
  *
  * @example

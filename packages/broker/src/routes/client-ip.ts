@@ -17,9 +17,10 @@ function compileTrust(trust: TrustProxy): (address: string, hop: number) => bool
 }
 
 /**
- * Builds the function that gives a request's client address as CAR's `UserIp`. Inside an
- * Express app it is `req.ip` (so the app's `trust proxy` applies); on the broker's own server
- * it is computed the same way (Express's `proxy-addr`) from `CARKIT_TRUST_PROXY`. IPv4-mapped
+ * Builds the function that gives a request's client address as CAR's `UserIp`: computed the way
+ * Express computes `req.ip` (its `proxy-addr`), from `CARKIT_TRUST_PROXY` only — also when the
+ * router is mounted in a host app, whose own `trust proxy` must not widen what the broker
+ * believes (the address is the rate-limit key and CAR's scheduling hint). IPv4-mapped
  * IPv6 (`::ffff:1.2.3.4`) becomes IPv4; a forwarded value that is not an IP address is not
  * trusted and the socket address is used instead.
  *
@@ -32,8 +33,7 @@ function compileTrust(trust: TrustProxy): (address: string, hop: number) => bool
 export function createClientIpResolver(trust: TrustProxy): (req: IncomingMessage) => string | undefined {
   const trusted = compileTrust(trust)
   return (req) => {
-    const viaExpress = (req as IncomingMessage & { app?: unknown; ip?: string }).app !== undefined
-    const ip = viaExpress ? (req as IncomingMessage & { ip?: string }).ip : req.socket.remoteAddress === undefined ? undefined : proxyaddr(req, trusted)
+    const ip = req.socket.remoteAddress === undefined ? undefined : proxyaddr(req, trusted)
     return normalise(ip) ?? normalise(req.socket.remoteAddress)
   }
 }
