@@ -11,6 +11,7 @@ import { createJsonLineLogger } from './logging/json-line-logger.js'
 import { createTextRedactor } from './logging/redact.js'
 import { applyConcurrentRoute } from './routes/apply-concurrent.js'
 import { createClientIpResolver } from './routes/client-ip.js'
+import { createEmulatorModeHandler } from './emulator-mode-handler.js'
 import { answerError } from './routes/error-handler.js'
 import { healthz } from './routes/healthz.js'
 import { methodNotAllowed } from './routes/method-not-allowed.js'
@@ -19,8 +20,8 @@ import { ApplyConcurrentUpstream } from './upstream/apply-concurrent-upstream.js
 import { CarApiClient } from './upstream/car-api-client.js'
 import { UpstreamThrottle } from './upstream/upstream-throttle.js'
 
-/** Node/Connect-style handler: answers the broker's routes, calls `next()` for any other path. */
-export type BrokerHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+/** Node/Connect-style handler: answers the broker's routes, calls `next()` for any other path (`next(error)` when it cannot serve at all). */
+export type BrokerHandler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void
 
 const applyMethods = ['POST', 'OPTIONS']
 const healthMethods = ['GET', 'HEAD', 'OPTIONS']
@@ -49,11 +50,8 @@ function routeOf(url: string | undefined): 'apply' | 'health' | undefined {
 export function createBrokerHandler(config: BrokerConfig, options: BrokerOptions = {}): BrokerHandler {
   validateBrokerOptions(options)
   const { credentials, endpoint } = config
-  if (credentials === undefined || endpoint === undefined) {
-    throw new Error(
-      'createBroker needs an upstream, but this config is in emulator mode with no emulator attached: use startBroker(), attachEmulator(), or set CARKIT_SECRET_ID and CARKIT_SECRET_KEY',
-    )
-  }
+  // Emulator mode (no credentials): a local emulator is started on first use, as the CLI does.
+  if (credentials === undefined || endpoint === undefined) return createEmulatorModeHandler(config, options, createBrokerHandler)
   const log = createBrokerLog(options.logger ?? createJsonLineLogger(config.logLevel), credentials.secrets())
   const client = new CarApiClient({ endpoint, credentials, region: config.region, timeoutMs: options.upstreamTimeoutMs ?? 20_000, agent: options.agent })
   const throttle = new UpstreamThrottle({ perSecond: config.upstreamRps, maxWaitMs: options.upstreamQueueTimeoutMs, maxQueue: options.upstreamQueueLimit })

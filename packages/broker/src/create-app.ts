@@ -39,7 +39,7 @@ export function appAround(handle: BrokerHandler, config: BrokerConfig, options: 
   app.set('etag', false)
   app.set('trust proxy', typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy)
   app.use(securityHeaders)
-  app.use((req, res, next) => handle(req, res, () => next()))
+  app.use((req, res, next) => handle(req, res, next))
   app.use(notFound)
   app.use(errorHandler(createBrokerLog(options.logger ?? createJsonLineLogger(config.logLevel), config.credentials?.secrets() ?? [])))
   return app

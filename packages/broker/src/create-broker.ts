@@ -19,6 +19,6 @@ import type { BrokerConfig } from './config/broker-config.js'
 export function createBroker(config: BrokerConfig, options: BrokerOptions = {}): Router {
   const handle = createBrokerHandler(config, options)
   const router = express.Router()
-  router.use((req, res, next) => handle(req, res, () => next()))
+  router.use((req, res, next) => handle(req, res, next))
   return router
 }

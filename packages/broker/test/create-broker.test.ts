@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { startEmulator } from '@carkit/emulator'
 import express from 'express'
 import { describe, expect, it } from 'vitest'
-import { attachEmulator, createBroker, loadConfig, startBroker } from '../src/index.js'
+import { attachEmulator, createBroker, loadConfig, startBroker, type LogEntry } from '../src/index.js'
 import { startBrokerAt } from './support/start-broker-at.js'
 
 async function listen(app: express.Express): Promise<{ url: string; server: http.Server }> {
@@ -13,8 +13,27 @@ async function listen(app: express.Express): Promise<{ url: string; server: http
 }
 
 describe('createBroker inside a host app', () => {
-  it('refuses an emulator-mode config with no emulator attached, saying what to do', () => {
-    expect(() => createBroker(loadConfig({}))).toThrow(/startBroker\(\)|attachEmulator/)
+  it('starts a local emulator on first use when the config has no credentials (emulator mode)', async () => {
+    const logs: LogEntry[] = []
+    const app = express()
+    app.use('/car', createBroker(loadConfig({}), { logger: (entry) => logs.push(entry) }))
+    const { url, server } = await listen(app)
+    const apply = (userId: string) =>
+      fetch(`${url}/car/v1/apply-concurrent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+    try {
+      const [first, second] = await Promise.all([apply('emu-1'), apply('emu-2')])
+      expect(await first.json()).toMatchObject({ userId: 'emu-1', projectId: 'cap-demo' })
+      expect(second.status).toBe(200)
+      // The default emulator capacity is 2 slots per project, so a third user finds none.
+      const third = await apply('emu-3')
+      expect(third.status).toBe(503)
+      expect(((await third.json()) as { error: { code: string } }).error.code).toBe('ResourceNotFound.NoIdle')
+      expect(await (await fetch(`${url}/car/healthz`)).json()).toEqual({ status: 'ok', upstream: 'emulator' })
+      expect(logs.filter((entry) => entry.event === 'emulator_mode')).toHaveLength(1)
+    } finally {
+      server.closeAllConnections()
+      server.close()
+    }
   })
 
   it('validates options by name', () => {
