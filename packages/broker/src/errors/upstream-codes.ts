@@ -81,6 +81,6 @@ export function upstreamError(code: string, upstreamMessage: string, requestId: 
   return new BrokerError({
     ...base,
     status: 502,
-    message: `Tencent Cloud refused the request (${code}): ${upstreamMessage || 'no details given'}. Retrying will not help; check the projectId, applicationId and applicationVersionId.`,
+    message: `Tencent Cloud refused the request (${code}): ${(upstreamMessage || 'no details given').replace(/\.+$/, '')}. Retrying will not help; check the projectId, applicationId and applicationVersionId.`,
   })
 }
