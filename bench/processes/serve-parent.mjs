@@ -55,3 +55,48 @@ export function readChildOptions() {
   const raw = process.env.CARKIT_BENCH_CHILD_OPTIONS
   return raw ? JSON.parse(raw) : {}
 }
+
+/**
+ * The broker environment both carkit children run with: the emulator as upstream, and the
+ * rate limits the parent chose for the run.
+ *
+ * @param {Record<string, any>} options what {@link readChildOptions} returned
+ * @returns {Record<string, string>}
+ * @example
+ * const broker = await startBroker({ host: '127.0.0.1', port: 0, env: carkitBrokerEnv(readChildOptions()) })
+ */
+export function carkitBrokerEnv(options) {
+  return {
+    CARKIT_SECRET_ID: options.secretId,
+    CARKIT_SECRET_KEY: options.secretKey,
+    CARKIT_ENDPOINT: options.upstreamUrl,
+    CARKIT_PROJECT_IDS: options.projectIds.join(','),
+    CARKIT_ALLOWED_ORIGINS: options.allowedOrigins ?? '*',
+    CARKIT_RATE_LIMIT: options.rateLimit,
+    CARKIT_UPSTREAM_RPS: String(options.upstreamRps),
+  }
+}
+
+/**
+ * Serves an Express app on 127.0.0.1 (any free port) as a benchmark child: reports its URL to
+ * the parent and, on `stop`, closes the server and then runs `afterClose`.
+ *
+ * @param {{ listen: (port: number, host: string) => import('node:http').Server }} app
+ * @param {() => void} [afterClose]
+ * @returns {Promise<void>}
+ * @example
+ * await serveAppToParent(createApp(config))
+ */
+export async function serveAppToParent(app, afterClose = () => {}) {
+  const server = app.listen(0, '127.0.0.1')
+  await new Promise((resolve, reject) => server.once('listening', resolve).once('error', reject))
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address())
+  serveParent({
+    ready: { url: `http://127.0.0.1:${address.port}` },
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+      afterClose()
+    },
+  })
+}
