@@ -1,23 +1,7 @@
-import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
+import { officialSign3 } from '../test-support/official-sign3.js'
 import { signTc3 } from './sign-tc3.js'
 
-const require = createRequire(import.meta.url)
-const officialSign = (
-  require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js') as {
-    default: {
-      sign3(options: {
-        url: string
-        payload: Buffer
-        timestamp: number
-        service: string
-        secretId: string
-        secretKey: string
-        headers: Record<string, string>
-      }): string
-    }
-  }
-).default
 
 const secretId = 'AKIDdatechange'
 const secretKey = 'date-change-secret'
@@ -36,7 +20,7 @@ function sign(timestamp: number) {
 }
 
 function official(timestamp: number): string {
-  return officialSign.sign3({
+  return officialSign3({
     url: 'https://car.intl.tencentcloudapi.com/',
     payload: Buffer.from(payload),
     timestamp,
